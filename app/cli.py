@@ -1,0 +1,93 @@
+"""Command line: ``uitwisselplek [serve]``, ``uitwisselplek create-facilitator``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import logging
+import os
+import sys
+
+from app import __version__
+from app.settings import Settings, describe
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format='%(asctime)s %(levelname)s %(name)s: %(message)s')
+    command = args.command or 'serve'
+    settings = Settings()
+    if command == 'serve':
+        return serve(settings)
+    if command == 'create-facilitator':
+        return create_facilitator(settings, args.username, args.password_stdin)
+    parser.print_help()
+    return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    settings = '\n'.join(f'  {name:<42} {help_}' + (f' [default: {default}]' if default else '')
+                         for name, default, help_ in describe())
+    parser = argparse.ArgumentParser(
+        prog='uitwisselplek',
+        description='Uitwisselplek: live facilitation for learning networks (projector, phones, moderators).',
+        epilog=f'settings (environment variables):\n{settings}',
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--version', action='version', version=f'uitwisselplek {__version__}')
+    commands = parser.add_subparsers(dest='command', metavar='COMMAND')
+    commands.add_parser('serve', help='run the web app (the default command)')
+    create = commands.add_parser('create-facilitator', help='create a facilitator account')
+    create.add_argument('username')
+    create.add_argument('--password-stdin', action='store_true', help='read the password from standard input')
+    return parser
+
+
+def serve(settings: Settings) -> int:
+    data_dir = settings.resolved_data_dir()
+    # NiceGUI keeps user storage (language, facilitator login) in files: keep them with our data
+    os.environ.setdefault('NICEGUI_STORAGE_PATH', str(data_dir / 'sessions'))
+    from app.main import run  # imported late: NiceGUI reads the storage path on import
+
+    run(settings)
+    return 0
+
+
+def create_facilitator(settings: Settings, username: str, password_stdin: bool) -> int:
+    from app.domain.passwords import MIN_PASSWORD, hash_password
+    from app.domain.people import clean_text
+    from app.store import db
+    from app.store.repo import Repo
+
+    username = clean_text(username)
+    if not username or len(username) > 80:
+        print('error: the username must be 1 to 80 characters', file=sys.stderr)
+        return 2
+    password = sys.stdin.readline().rstrip('\n') if password_stdin else getpass.getpass('Password: ')
+    if len(password) < MIN_PASSWORD:
+        print(f'error: the password must be at least {MIN_PASSWORD} characters', file=sys.stderr)
+        return 2
+
+    async def create() -> bool:
+        url = settings.resolved_database_url()
+        db.migrate(url)
+        engine = db.create_engine_for(url)
+        try:
+            repo = Repo(db.session_factory(engine))
+            if await repo.facilitator_by_username(username):
+                return False
+            await repo.create_facilitator(username, hash_password(password))
+            return True
+        finally:
+            await engine.dispose()
+
+    if not asyncio.run(create()):
+        print(f'error: a facilitator named {username!r} already exists', file=sys.stderr)
+        return 1
+    print(f'facilitator {username!r} created')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Live state: one Room per running meeting; the only place where meeting state changes."""

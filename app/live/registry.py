@@ -1,0 +1,55 @@
+"""The rooms of this instance, keyed by meeting id, each created on first use from the database."""
+
+from __future__ import annotations
+
+import asyncio
+
+from app.domain.people import Person
+from app.live.bus import Bus, Change
+from app.live.room import Invite, MeetingInfo, Room
+from app.store.repo import Repo
+
+
+class Rooms:
+    def __init__(self, repo: Repo, bus: Bus) -> None:
+        self.repo = repo
+        self.bus = bus
+        self._rooms: dict[int, Room] = {}
+        self._lock = asyncio.Lock()
+
+    async def get(self, meeting_id: int) -> Room | None:
+        """The meeting's room, or None when there is no such meeting."""
+        room = self._rooms.get(meeting_id)
+        if room is not None:
+            return room
+        async with self._lock:  # two pages opening at once must share one room
+            if meeting_id not in self._rooms:
+                room = await self._load(meeting_id)
+                if room is None:
+                    return None
+                self._rooms[meeting_id] = room
+            return self._rooms[meeting_id]
+
+    async def by_code(self, code: str) -> Room | None:
+        meeting = await self.repo.meeting_by_code(code)
+        return await self.get(meeting.id) if meeting else None
+
+    def loaded(self) -> list[Room]:
+        return list(self._rooms.values())
+
+    def apply_remote(self, meeting_id: int, change: Change, origin: str) -> None:
+        """A change made on another instance; rooms not loaded here will read it from the database."""
+        room = self._rooms.get(meeting_id)
+        if room is not None:
+            room.apply(change, origin)
+
+    async def _load(self, meeting_id: int) -> Room | None:
+        meeting = await self.repo.meeting(meeting_id)
+        if meeting is None:
+            return None
+        info = MeetingInfo(meeting.id, meeting.facilitator_id, meeting.title, meeting.date, meeting.join_code,
+                           meeting.state, meeting.locked, meeting.screen_key)
+        people = [(Person(p.id, p.name, p.organisation), p.device_id)
+                  for p in await self.repo.active_participants(meeting_id)]
+        invites = [Invite(i.id, i.key, i.label, i.revoked) for i in await self.repo.invites_of(meeting_id)]
+        return Room(info, people, invites, self.repo, self.bus)

@@ -1,0 +1,70 @@
+"""Builds the NiceGUI app: pages, start-up (migrations), health check, ``ui.run``."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from nicegui import __version__ as nicegui_version
+from nicegui import app, ui
+from nicegui.translations import translations
+
+from app import __version__
+from app.i18n import CATALOGS, QUASAR_LANGUAGE
+from app.pages import auth, control, dashboard, moderate, participant, screen, start
+from app.settings import Settings
+from app.store import db
+from app.system import System
+
+ASSETS = Path(__file__).resolve().parent.parent / 'assets'
+SESSION_DAYS = 180
+log = logging.getLogger(__name__)
+
+
+def build(system: System) -> None:
+    """Register everything on NiceGUI's app; the database opens at start-up."""
+    app.on_startup(system.start)
+    app.on_shutdown(system.stop)
+    # NiceGUI's own "connection lost" notice, in Dutch from our catalog
+    translations['nl'] = {key: CATALOGS['nl'][f'nicegui.{key}'] for key in translations['en-GB']}
+    if ASSETS.is_dir():
+        app.add_static_files('/assets', ASSETS)
+
+    @app.get('/healthz')
+    async def healthz() -> dict:
+        database = system.engine is not None and await db.ping(system.engine)
+        return {'status': 'ok' if database else 'degraded', 'version': __version__, 'nicegui': nicegui_version,
+                'database': database}
+
+    def error_page(exception: Exception) -> None:
+        log.error('page failed', exc_info=exception)
+        with ui.column().classes('mx-auto mt-16 items-center text-center gap-2'):
+            ui.label(CATALOGS['nl']['error.page']).classes('text-2xl font-bold')
+            ui.label(CATALOGS['en']['error.page']).classes('text-xl text-grey-7')
+            ui.link('Uitwisselplek', '/')
+
+    app.on_page_exception(error_page)
+    for pages in (start, auth, dashboard, control, screen, moderate, participant):  # participant last: /{code}
+        pages.register(system)
+
+
+def run(settings: Settings | None = None) -> None:
+    settings = settings or Settings()
+    build(System(settings))
+    ui.run(
+        host=settings.host,
+        port=settings.port,
+        title='Uitwisselplek',
+        favicon=ASSETS / 'logo.svg',
+        language=QUASAR_LANGUAGE[settings.language],
+        storage_secret=settings.resolved_storage_secret(),
+        session_middleware_kwargs={'max_age': SESSION_DAYS * 24 * 3600, 'same_site': 'lax'},
+        reconnect_timeout=10,
+        reload=False,
+        show=False,
+        show_welcome_message=False,
+    )
+
+
+if __name__ in {'__main__', '__mp_main__'}:
+    run()

@@ -1,0 +1,1 @@
+"""Thin NiceGUI pages, one module per role/view."""

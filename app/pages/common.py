@@ -1,0 +1,92 @@
+"""What every page shares: language, device identity, the header, message cards, URLs."""
+
+from __future__ import annotations
+
+import copy
+import logging
+import socket
+from functools import lru_cache
+
+from fastapi import Request
+from nicegui import app, ui
+
+from app.domain.urls import public_base_url
+from app.i18n import LANGUAGES, QUASAR_LANGUAGE, Translate, pick_language, translator
+from app.system import System
+
+log = logging.getLogger(__name__)
+
+
+def use_language(system: System) -> tuple[str, Translate]:
+    """The device's language (remembered in its user storage) for this page, and its translator.
+
+    Also sets Quasar's language and NiceGUI's connection notice for this client only.
+    """
+    lang = pick_language(app.storage.user.get('lang'), system.settings.language)
+    client = ui.context.client
+    page = copy.copy(client.page)
+    page.language = QUASAR_LANGUAGE[lang]
+    client.page = page
+    t = translator(lang)
+    ui.on_exception(lambda: ui.notify(t('error.unexpected'), type='negative'))
+    return lang, t
+
+
+def switch_language(lang: str) -> None:
+    other = next(code for code in LANGUAGES if code != lang)
+    app.storage.user['lang'] = other
+    ui.navigate.reload()
+
+
+def header(lang: str, t: Translate, title: str = '') -> None:
+    with ui.header().classes('bg-primary text-white items-center justify-between px-4 py-2'):
+        ui.label(title or t('app.name')).classes('text-lg font-bold')
+        with ui.row().classes('items-center gap-2'):
+            ui.button(t('lang.switch'), on_click=lambda: switch_language(lang)) \
+                .props('flat dense no-caps color=white').mark('lang-switch')
+
+
+def message_card(title: str, body: str = '', *, link: tuple[str, str] | None = None, marker: str = 'message') -> None:
+    with ui.card().classes('mx-auto mt-10 max-w-md w-full items-center text-center p-6').mark(marker):
+        ui.label(title).classes('text-xl font-bold').props('role=alert')
+        if body:
+            ui.label(body).classes('text-base text-grey-8')
+        if link:
+            ui.link(link[0], link[1]).classes('text-lg mt-2')
+
+
+def device_id() -> str:
+    """The browser's identity: NiceGUI's id in the signed session cookie."""
+    return str(app.storage.browser['id'])
+
+
+def facilitator_id() -> int | None:
+    value = app.storage.user.get('facilitator_id')
+    return int(value) if value is not None else None
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else 'unknown'
+
+
+def base_url(system: System, request: Request) -> str:
+    """Where phones reach this app: PUBLIC_URL, else the request's URL (a loopback one swapped for the LAN IP)."""
+    return public_base_url(system.settings.public_url, str(request.base_url), lan_address())
+
+
+@lru_cache(maxsize=1)
+def lan_address() -> str | None:
+    """This machine's address on the local network, as the OS resolves its host name (no traffic sent)."""
+    try:
+        candidates = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        return None
+    for *_, sockaddr in candidates:
+        address = str(sockaddr[0])
+        if not address.startswith('127.'):
+            return address
+    return None
+
+
+def parse_id(text: str) -> int | None:
+    return int(text) if text.isdigit() and len(text) < 10 else None

@@ -1,0 +1,64 @@
+"""The facilitator's meetings and "new meeting"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nicegui import app, ui
+
+from app.domain.people import InvalidInput, clean_title
+from app.pages.common import facilitator_id, header, use_language
+from app.system import System
+
+
+def register(system: System) -> None:
+    @ui.page('/dashboard')
+    async def dashboard_page() -> None:
+        lang, t = use_language(system)
+        me = facilitator_id()
+        if me is None or await system.repo.facilitator(me) is None:
+            app.storage.user['after_login'] = '/dashboard'
+            ui.navigate.to('/login')
+            return
+        header(lang, t, t('dashboard.title'))
+        with ui.column().classes('mx-auto max-w-3xl w-full gap-4 p-4'):
+            with ui.row().classes('w-full items-center justify-between'):
+                ui.label(t('dashboard.title')).classes('text-2xl font-bold')
+                with ui.row():
+                    ui.button(t('dashboard.new'), icon='add', on_click=lambda: dialog.open()) \
+                        .props('unelevated').mark('new-meeting')
+                    ui.button(t('dashboard.logout'), on_click=lambda: ui.navigate.to('/logout')).props('flat')
+            meetings = await system.repo.meetings_of(me)
+            if not meetings:
+                ui.label(t('dashboard.empty')).classes('text-grey-7')
+            for meeting in meetings:
+                with ui.card().classes('w-full').mark('meeting-card'), ui.row().classes('w-full items-center'):
+                    with ui.column().classes('gap-0 grow'):
+                        ui.link(meeting.title, f'/m/{meeting.id}/control').classes('text-lg font-semibold')
+                        details = [meeting.date.strftime('%d/%m/%Y') if meeting.date else '',
+                                   t('dashboard.code', code=meeting.join_code), t(f'state.{meeting.state}')]
+                        ui.label(' · '.join(d for d in details if d)).classes('text-grey-7')
+                    ui.button(t('dashboard.open'), on_click=lambda m=meeting: ui.navigate.to(f'/m/{m.id}/control')) \
+                        .props('outline')
+
+        with ui.dialog() as dialog, ui.card().classes('w-96 gap-3'):
+            ui.label(t('dashboard.new')).classes('text-xl font-bold')
+            title = ui.input(t('meeting.title')).props('outlined autofocus').classes('w-full').mark('meeting-title')
+            when = ui.date_input(t('meeting.date')).props('outlined').classes('w-full').mark('meeting-date')
+
+            async def create() -> None:
+                try:
+                    clean = clean_title(title.value)
+                    on = date.fromisoformat(when.value) if when.value else None
+                except InvalidInput as error:
+                    ui.notify(t(error.key, **error.params), type='negative')
+                    return
+                except ValueError:
+                    ui.notify(t('error.date'), type='negative')
+                    return
+                meeting = await system.repo.create_meeting(me, clean, on)
+                ui.navigate.to(f'/m/{meeting.id}/control')
+
+            with ui.row().classes('w-full justify-end'):
+                ui.button(t('common.cancel'), on_click=dialog.close).props('flat')
+                ui.button(t('dashboard.create'), on_click=create).props('unelevated').mark('create-meeting')

@@ -1,0 +1,56 @@
+"""A moderator's view of one meeting (participant list for now; breakout groups come later)."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from app.i18n import Translate
+from app.live.room import Invite, Room, RosterChange
+from app.pages.access import invite_for_key
+from app.pages.common import header, message_card, use_language
+from app.system import System
+from components.roster_list import RosterList
+
+
+def register(system: System) -> None:
+    @ui.page('/m/{meeting}/moderate')
+    async def moderate_page(meeting: str, key: str = '') -> None:
+        lang, t = use_language(system)
+        header(lang, t)
+        room, invite = await invite_for_key(system, meeting, key)
+        if room is None or invite is None:
+            message_card(t('access.bad_moderator_link'), t('access.bad_moderator_link_body'),
+                         marker='access-denied')
+            return
+        ModeratorView(room, invite, t).build()
+
+
+class ModeratorView:
+    def __init__(self, room: Room, invite: Invite, t: Translate) -> None:
+        self.room, self.invite, self.t = room, invite, t
+        self.revoked = False
+
+    def build(self) -> None:
+        t = self.t
+        with ui.column().classes('mx-auto max-w-2xl w-full p-4 gap-4') as self.content:
+            ui.label(self.room.info.title).classes('text-2xl font-bold').mark('meeting-title')
+            ui.label(t('moderate.hello', name=self.invite.label) if self.invite.label else t('moderate.hello_anon')) \
+                .classes('text-grey-8')
+            self.roster = RosterList(self.room.people.values(), self.room.is_online,
+                                     count_text=lambda n, on: t('control.count', total=n, online=on),
+                                     online_text=t('control.online'), offline_text=t('control.offline'),
+                                     empty_text=t('control.nobody'))
+        self.room.roster_changed.subscribe(self._roster_changed)
+        self.room.invites_changed.subscribe(self._invites_changed)
+
+    def _roster_changed(self, change: RosterChange) -> None:
+        if not self.revoked:
+            self.roster.change(change.kind, change.person)
+
+    def _invites_changed(self) -> None:
+        if self.room.invite_for(self.invite.key) is None and not self.revoked:  # revoked: stops working at once
+            self.revoked = True
+            self.content.clear()
+            with self.content:
+                message_card(self.t('access.bad_moderator_link'), self.t('access.bad_moderator_link_body'),
+                             marker='access-denied')

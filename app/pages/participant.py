@@ -1,0 +1,144 @@
+"""The phone: join with a name, then "you're in" (later: the current activity)."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from app.domain.codes import is_valid_code, normalize_code
+from app.domain.people import MAX_NAME, MAX_ORGANISATION, InvalidInput, Person
+from app.i18n import Translate
+from app.live.room import JoinRefused, MeetingInfo, Room
+from app.pages.common import device_id, header, message_card, use_language
+from app.system import System
+
+
+def register(system: System) -> None:
+    # registered last: it matches any single path segment
+    @ui.page('/{code}', reconnect_timeout=system.settings.participant_reconnect_seconds, title='Uitwisselplek')
+    async def participant_page(code: str) -> None:
+        lang, t = use_language(system)
+        header(lang, t)
+        value = normalize_code(code)
+        room = await system.rooms.by_code(value) if is_valid_code(value) else None
+        if room is None:
+            message_card(t('error.unknown_code'), t('error.unknown_code_body'), link=(t('start.retry'), '/'),
+                         marker='unknown-code')
+            return
+        ParticipantView(room, device_id(), t).build()
+
+
+class ParticipantView:
+    def __init__(self, room: Room, device: str, t: Translate) -> None:
+        self.room = room
+        self.device = device
+        self.t = t
+        self.person: Person | None = room.participant_for_device(device)
+        self.notice = ''  # why the join form is shown again (left / removed)
+        self.counted = False  # this page counts towards the person's "online"
+        self.shown: tuple[str, bool] = ('', False)  # meeting state and lock the body was built for
+
+    def build(self) -> None:
+        self.client = client = ui.context.client
+        client.on_connect(self._connected)
+        client.on_disconnect(self._disconnected)
+        self.room.participant_gone.subscribe(self._gone)
+        self.room.meeting_changed.subscribe(self._meeting_changed)
+        with ui.column().classes('mx-auto max-w-md w-full p-4 gap-4 items-stretch'):
+            ui.label(self.room.info.title).classes('text-lg text-grey-8').mark('meeting-title')
+            self.body()
+
+    @ui.refreshable_method
+    def body(self) -> None:
+        t = self.t
+        self.shown = (self.room.info.state, self.room.info.locked)
+        if self.room.info.state == 'closed':
+            message_card(t('participant.closed'), t('participant.closed_body'), marker='meeting-closed')
+        elif self.person is not None:
+            self._joined_view(self.person)
+        elif self.room.info.locked:
+            message_card(t('error.meeting_locked'), t('participant.locked_body'), marker='meeting-locked')
+        else:
+            self._join_form()
+
+    def _join_form(self) -> None:
+        t = self.t
+        if self.notice:
+            ui.label(self.notice).classes('text-base bg-amber-2 rounded p-3').props('role=status').mark('notice')
+        ui.label(t('participant.welcome')).classes('text-3xl font-bold')
+        name = ui.input(t('participant.name')).props(f'outlined autofocus maxlength={MAX_NAME + 20} '
+                                                     'input-class=text-xl autocomplete=name') \
+            .classes('w-full').mark('name')
+        org = ui.input(t('participant.organisation')).props(f'outlined maxlength={MAX_ORGANISATION + 20} '
+                                                            'input-class=text-xl autocomplete=organization') \
+            .classes('w-full').mark('organisation')
+        button = ui.button(t('participant.join')).props('unelevated size=xl').classes('w-full py-3').mark('join')
+
+        async def join() -> None:
+            button.disable()
+            try:
+                person = await self.room.join(self.device, name.value, org.value)
+            except InvalidInput as error:
+                ui.notify(t(error.key, **error.params), type='negative')
+                return
+            except JoinRefused as error:
+                ui.notify(t(error.key), type='warning')
+                self.body.refresh()
+                return
+            finally:
+                button.enable()
+            self.person, self.notice = person, ''
+            await self._count_presence()
+            self.body.refresh()
+
+        button.on_click(join)
+        name.on('keydown.enter', join)
+        org.on('keydown.enter', join)
+
+    def _joined_view(self, person: Person) -> None:
+        t = self.t
+        with ui.card().classes('w-full items-center text-center p-6 gap-3').mark('joined'):
+            ui.icon('check_circle', size='4rem', color='positive')
+            ui.label(t('participant.in')).classes('text-3xl font-bold').mark('you-are-in')
+            ui.label(person.name).classes('text-2xl').mark('my-name')
+            if person.organisation:
+                ui.label(person.organisation).classes('text-lg text-grey-8').mark('my-organisation')
+            ui.label(t('participant.wait')).classes('text-base text-grey-7')
+        with ui.dialog() as confirm, ui.card().classes('gap-4'):
+            ui.label(t('participant.leave_confirm')).classes('text-lg')
+            with ui.row().classes('w-full justify-end'):
+                ui.button(t('common.cancel'), on_click=confirm.close).props('flat')
+                ui.button(t('participant.leave'), on_click=lambda: self._leave(confirm)) \
+                    .props('unelevated color=negative').mark('leave-confirm')
+        ui.button(t('participant.leave'), on_click=confirm.open).props('flat color=grey-8').classes('self-center') \
+            .mark('leave')
+
+    async def _leave(self, confirm: ui.dialog) -> None:
+        confirm.close()
+        if self.person is not None:
+            person, self.person, self.counted = self.person, None, False
+            self.notice = self.t('participant.left')
+            await self.room.leave(person.id)
+            self.body.refresh()
+
+    def _gone(self, participant_id: str) -> None:
+        if self.person is not None and self.person.id == participant_id:  # removed by the facilitator
+            self.person, self.counted = None, False
+            self.notice = self.t('participant.removed')
+            self.body.refresh()
+
+    def _meeting_changed(self, info: MeetingInfo) -> None:
+        if (info.state, info.locked) != self.shown:
+            self.body.refresh()  # the join form appears or disappears with the lock; closing ends it all
+
+    async def _count_presence(self) -> None:
+        if self.person is not None and not self.counted and self.client.has_socket_connection:
+            self.counted = True
+            await self.room.page_connected(self.person.id, +1)
+
+    async def _connected(self) -> None:
+        await self._count_presence()
+
+    async def _disconnected(self) -> None:
+        if self.person is not None and self.counted:
+            self.counted = False
+            await self.room.page_connected(self.person.id, -1)

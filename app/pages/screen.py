@@ -1,0 +1,73 @@
+"""The projector: big QR, short URL and code, live wall of names. Read-only, no scrolling."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from nicegui import ui
+
+from app.domain.urls import short_url
+from app.i18n import Translate
+from app.live.room import MeetingInfo, Room, RosterChange
+from app.pages.access import room_for_key
+from app.pages.common import base_url, message_card, use_language
+from app.system import System
+from components.participant_wall import ParticipantWall
+from components.qr_join_card import qr_join_card
+
+
+def register(system: System) -> None:
+    @ui.page('/m/{meeting}/screen', reconnect_timeout=30, title='Uitwisselplek')
+    async def screen_page(meeting: str, request: Request, key: str = '') -> None:
+        _, t = use_language(system)
+        room = await room_for_key(system, meeting, key)
+        if room is None:
+            message_card(t('access.bad_screen_link'), t('access.bad_screen_link_body'), marker='access-denied')
+            return
+        ScreenView(room, t, base_url(system, request), key).build()
+
+
+class ScreenView:
+    def __init__(self, room: Room, t: Translate, base: str, key: str) -> None:
+        self.room, self.t, self.base, self.key = room, t, base, key
+
+    def build(self) -> None:
+        t, info = self.t, self.room.info
+        ui.query('body').classes('bg-grey-10 text-white')
+        ui.query('.nicegui-content').classes('p-0')
+        with ui.element('div').classes('w-screen h-screen overflow-hidden grid grid-cols-12 gap-8 p-[3vh]') \
+                .mark('screen'):
+            with ui.column().classes('col-span-5 items-center justify-center h-full'):
+                target = f'{self.base}/{info.join_code}'
+                self.join_card = qr_join_card(target, short_url(self.base, info.join_code), info.join_code,
+                                              scan_text=t('screen.scan'), or_text=t('screen.or_type'),
+                                              code_text=t('screen.code'))
+                self.locked = ui.label(t('screen.locked')).classes('text-4xl font-bold text-amber-5 text-center') \
+                    .mark('screen-locked')
+            with ui.column().classes('col-span-7 h-full gap-6 overflow-hidden'):
+                ui.label(info.title).classes('text-5xl font-black leading-tight').mark('screen-title')
+                self.wall = ParticipantWall(self.room.people.values(), lambda n: t('screen.count', count=n),
+                                            t('screen.empty'))
+        self._show_lock(info)
+        self.room.roster_changed.subscribe(self._roster_changed)
+        self.room.meeting_changed.subscribe(self._meeting_changed)
+
+    def _roster_changed(self, change: RosterChange) -> None:
+        if change.kind == 'joined':
+            self.wall.add(change.person)
+        elif change.kind == 'left':
+            self.wall.remove(change.person.id)
+
+    def _meeting_changed(self, info: MeetingInfo) -> None:
+        if info.screen_key != self.key:  # the facilitator made a new screen link: this one stops working
+            ui.navigate.reload()
+            return
+        self._show_lock(info)
+
+    def _show_lock(self, info: MeetingInfo) -> None:
+        closed = info.locked or info.state == 'closed'
+        self.join_card.set_visibility(not closed)
+        self.locked.set_visibility(closed)
+        if info.state == 'closed':
+            self.locked.set_text(self.t('screen.closed'))
+        else:
+            self.locked.set_text(self.t('screen.locked'))

@@ -1,0 +1,40 @@
+"""The public start page: type the code you see on the screen."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from app.domain.codes import CODE_LENGTH, is_valid_code, normalize_code
+from app.pages.common import facilitator_id, header, use_language
+from app.system import System
+
+
+def register(system: System) -> None:
+    @ui.page('/')
+    async def start_page() -> None:
+        lang, t = use_language(system)
+        header(lang, t)
+        with ui.column().classes('mx-auto mt-8 max-w-md w-full gap-4 p-4 items-stretch'):
+            ui.label(t('start.title')).classes('text-3xl font-bold')
+            ui.label(t('start.intro')).classes('text-lg text-grey-8')
+            code = ui.input(t('start.code')).props(
+                f'outlined autofocus maxlength={CODE_LENGTH + 4} input-class="text-3xl font-mono tracking-widest '
+                f'uppercase" autocapitalize=characters autocomplete=off spellcheck=false') \
+                .classes('w-full').mark('code-input')
+
+            def go() -> None:
+                value = normalize_code(code.value)
+                if not is_valid_code(value):
+                    ui.notify(t('error.code_format', length=CODE_LENGTH), type='negative')
+                    return
+                ui.navigate.to(f'/{value}')
+
+            code.on('keydown.enter', go)
+            ui.button(t('start.go'), on_click=go).props('unelevated size=xl').classes('w-full').mark('code-go')
+            ui.separator().classes('my-6')
+            if facilitator_id() is not None:
+                ui.link(t('start.to_dashboard'), '/dashboard').classes('text-base')
+            elif await system.repo.count_facilitators() == 0:
+                ui.link(t('start.setup'), '/setup').classes('text-base')
+            else:
+                ui.link(t('start.facilitator_login'), '/login').classes('text-base')

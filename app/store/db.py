@@ -1,0 +1,77 @@
+"""The database: URLs, the async engine, and migrations applied on start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+
+MIGRATIONS = Path(__file__).parent / 'migrations'
+
+
+def sync_url(url: str) -> str:
+    """The URL for a blocking driver (used by alembic)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == 'sqlite':
+        return parsed.set(drivername='sqlite').render_as_string(hide_password=False)
+    if parsed.get_backend_name() == 'postgresql':
+        return parsed.set(drivername='postgresql+psycopg').render_as_string(hide_password=False)
+    return url
+
+
+def async_url(url: str) -> str:
+    """The URL for an asyncio driver (used while serving)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == 'sqlite':
+        return parsed.set(drivername='sqlite+aiosqlite').render_as_string(hide_password=False)
+    if parsed.get_backend_name() == 'postgresql':
+        return parsed.set(drivername='postgresql+psycopg').render_as_string(hide_password=False)
+    return url
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute('PRAGMA journal_mode=WAL')
+    cursor.execute('PRAGMA foreign_keys=ON')
+    cursor.execute('PRAGMA busy_timeout=5000')
+    cursor.execute('PRAGMA synchronous=NORMAL')
+    cursor.close()
+
+
+def create_engine_for(url: str) -> AsyncEngine:
+    engine = create_async_engine(async_url(url), pool_pre_ping=True)
+    if engine.dialect.name == 'sqlite':
+        event.listen(engine.sync_engine, 'connect', _sqlite_pragmas)
+    return engine
+
+
+def session_factory(engine: AsyncEngine) -> async_sessionmaker:
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def migrate(url: str) -> None:
+    """Bring the schema to the newest migration (blocking; run at start-up)."""
+    engine = create_engine(sync_url(url))
+    if engine.dialect.name == 'sqlite':
+        event.listen(engine, 'connect', _sqlite_pragmas)
+    config = Config()
+    config.set_main_option('script_location', str(MIGRATIONS))
+    try:
+        with engine.begin() as connection:
+            config.attributes['connection'] = connection
+            command.upgrade(config, 'head')
+    finally:
+        engine.dispose()
+
+
+async def ping(engine: AsyncEngine) -> bool:
+    try:
+        async with engine.connect() as connection:
+            await connection.execute(text('SELECT 1'))
+        return True
+    except Exception:
+        return False

@@ -1,0 +1,107 @@
+"""Queries: every read and write of the app goes through ``Repo`` (one short transaction each)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from app.domain.codes import new_join_code, new_key, new_participant_id
+from app.store.models import Facilitator, Meeting, ModeratorInvite, Participant
+
+
+class Repo:
+    def __init__(self, sessions: async_sessionmaker) -> None:
+        self.sessions = sessions
+
+    # facilitators
+    async def count_facilitators(self) -> int:
+        async with self.sessions() as s:
+            return int(await s.scalar(select(func.count()).select_from(Facilitator)) or 0)
+
+    async def create_facilitator(self, username: str, password_hash: str) -> Facilitator:
+        async with self.sessions.begin() as s:
+            facilitator = Facilitator(username=username, password_hash=password_hash)
+            s.add(facilitator)
+        return facilitator
+
+    async def facilitator_by_username(self, username: str) -> Facilitator | None:
+        async with self.sessions() as s:
+            return await s.scalar(select(Facilitator).where(Facilitator.username == username))
+
+    async def facilitator(self, facilitator_id: int) -> Facilitator | None:
+        async with self.sessions() as s:
+            return await s.get(Facilitator, facilitator_id)
+
+    # meetings
+    async def create_meeting(self, facilitator_id: int, title: str, on: date | None) -> Meeting:
+        for _ in range(20):  # a clash of random codes is rare; the unique constraint decides
+            meeting = Meeting(facilitator_id=facilitator_id, title=title, date=on, join_code=new_join_code(),
+                              screen_key=new_key(), state='open', locked=False)
+            try:
+                async with self.sessions.begin() as s:
+                    s.add(meeting)
+                return meeting
+            except IntegrityError:
+                continue
+        raise RuntimeError('could not find a free join code')
+
+    async def meetings_of(self, facilitator_id: int) -> list[Meeting]:
+        async with self.sessions() as s:
+            rows = await s.scalars(select(Meeting).where(Meeting.facilitator_id == facilitator_id)
+                                   .order_by(Meeting.created_at.desc(), Meeting.id.desc()))
+            return list(rows)
+
+    async def meeting(self, meeting_id: int) -> Meeting | None:
+        async with self.sessions() as s:
+            return await s.get(Meeting, meeting_id)
+
+    async def meeting_by_code(self, code: str) -> Meeting | None:
+        async with self.sessions() as s:
+            return await s.scalar(select(Meeting).where(Meeting.join_code == code))
+
+    async def update_meeting(self, meeting_id: int, **values: object) -> None:
+        async with self.sessions.begin() as s:
+            await s.execute(update(Meeting).where(Meeting.id == meeting_id).values(**values))
+
+    # moderator invites
+    async def create_invite(self, meeting_id: int, label: str) -> ModeratorInvite:
+        async with self.sessions.begin() as s:
+            invite = ModeratorInvite(meeting_id=meeting_id, key=new_key(), label=label, revoked=False)
+            s.add(invite)
+        return invite
+
+    async def invites_of(self, meeting_id: int) -> list[ModeratorInvite]:
+        async with self.sessions() as s:
+            rows = await s.scalars(select(ModeratorInvite).where(ModeratorInvite.meeting_id == meeting_id)
+                                   .order_by(ModeratorInvite.id))
+            return list(rows)
+
+    async def revoke_invite(self, meeting_id: int, invite_id: int) -> None:
+        async with self.sessions.begin() as s:
+            await s.execute(update(ModeratorInvite)
+                            .where(ModeratorInvite.id == invite_id, ModeratorInvite.meeting_id == meeting_id)
+                            .values(revoked=True))
+
+    # participants
+    async def add_participant(self, meeting_id: int, device_id: str, name: str, organisation: str) -> Participant:
+        async with self.sessions.begin() as s:
+            participant = Participant(id=new_participant_id(), meeting_id=meeting_id, device_id=device_id,
+                                      name=name, organisation=organisation, status='active')
+            s.add(participant)
+        return participant
+
+    async def active_participants(self, meeting_id: int) -> list[Participant]:
+        async with self.sessions() as s:
+            rows = await s.scalars(select(Participant)
+                                   .where(Participant.meeting_id == meeting_id, Participant.status == 'active')
+                                   .order_by(Participant.joined_at, Participant.id))
+            return list(rows)
+
+    async def set_participant_status(self, meeting_id: int, participant_id: str, status: str) -> None:
+        async with self.sessions.begin() as s:
+            await s.execute(update(Participant)
+                            .where(Participant.id == participant_id, Participant.meeting_id == meeting_id)
+                            .values(status=status))

@@ -1,0 +1,41 @@
+"""The screen's live wall of names with a counter; updated in place, one name at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from nicegui import ui
+
+from app.domain.people import Person
+
+
+class ParticipantWall:
+    def __init__(self, people: Iterable[Person], counter_text: Callable[[int], str], empty_text: str) -> None:
+        self._counter_text = counter_text
+        self._chips: dict[str, ui.element] = {}
+        with ui.column().classes('w-full h-full gap-4 overflow-hidden'):
+            self._counter = ui.label().classes('text-5xl font-bold').mark('wall-count')
+            self._empty = ui.label(empty_text).classes('text-3xl text-grey-5')
+            self._box = ui.row().classes('w-full gap-3 content-start overflow-hidden').mark('wall')
+        for person in people:
+            self.add(person)
+        self._refresh_counter()
+
+    def add(self, person: Person) -> None:
+        if person.id in self._chips:
+            return
+        with self._box:
+            chip = ui.label(person.name).classes(
+                'text-3xl font-semibold px-5 py-2 rounded-full bg-white text-black').mark('wall-name')
+        self._chips[person.id] = chip
+        self._refresh_counter()
+
+    def remove(self, person_id: str) -> None:
+        chip = self._chips.pop(person_id, None)
+        if chip is not None:
+            chip.delete()
+            self._refresh_counter()
+
+    def _refresh_counter(self) -> None:
+        self._counter.set_text(self._counter_text(len(self._chips)))
+        self._empty.set_visibility(not self._chips)

@@ -1,0 +1,76 @@
+"""The facilitator's and moderator's list of participants: name, organisation, online dot, remove."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from nicegui import ui
+
+from app.domain.people import Person
+
+
+class RosterList:
+    def __init__(self, people: Iterable[Person], is_online: Callable[[str], bool], *,
+                 count_text: Callable[[int, int], str], online_text: str, offline_text: str, empty_text: str,
+                 on_remove: Callable[[Person], object] | None = None, remove_text: str = '') -> None:
+        self._is_online = is_online
+        self._texts = (online_text, offline_text)
+        self._on_remove = on_remove
+        self._remove_text = remove_text
+        self._count_text = count_text
+        self._rows: dict[str, tuple[ui.element, ui.icon, ui.label]] = {}
+        self._count = ui.label().classes('text-lg font-semibold').mark('roster-count')
+        self._empty = ui.label(empty_text).classes('text-grey-7')
+        self._list = ui.list().props('bordered separator').classes('w-full').mark('roster')
+        for person in people:
+            self.add(person)
+        self._update_count()
+
+    def change(self, kind: str, person: Person) -> None:
+        """Apply one roster change: 'joined', 'left' or 'presence'."""
+        if kind == 'joined':
+            self.add(person)
+        elif kind == 'left':
+            self.remove(person.id)
+        else:
+            self.set_online(person.id)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        online = sum(1 for person_id in self._rows if self._is_online(person_id))
+        self._count.set_text(self._count_text(len(self._rows), online))
+
+    def add(self, person: Person) -> None:
+        if person.id in self._rows:
+            return
+        with self._list, ui.item().mark('roster-row') as row:
+            with ui.item_section().props('avatar'):
+                dot = ui.icon('circle', size='0.9rem')
+            with ui.item_section():
+                ui.item_label(person.name).classes('font-semibold').mark('roster-name')
+                if person.organisation:
+                    ui.item_label(person.organisation).props('caption')
+            with ui.item_section().props('side'):
+                status = ui.label().classes('text-sm')
+            if self._on_remove is not None:
+                with ui.item_section().props('side'):
+                    ui.button(icon='person_remove', on_click=lambda p=person: self._on_remove(p)) \
+                        .props(f'flat round color=negative aria-label="{self._remove_text}"') \
+                        .tooltip(self._remove_text).mark(f'remove-{person.id}')
+        self._rows[person.id] = (row, dot, status)
+        self.set_online(person.id)
+        self._empty.set_visibility(False)
+
+    def remove(self, person_id: str) -> None:
+        entry = self._rows.pop(person_id, None)
+        if entry:
+            entry[0].delete()
+        self._empty.set_visibility(not self._rows)
+
+    def set_online(self, person_id: str) -> None:
+        entry = self._rows.get(person_id)
+        if entry is None:
+            return
+        online = self._is_online(person_id)
+        entry[1].props(f'color={"positive" if online else "grey-5"}')
+        entry[2].set_text(self._texts[0] if online else self._texts[1])
