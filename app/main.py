@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 def build(system: System) -> None:
     """Register everything on NiceGUI's app; the database opens at start-up."""
+    app.colors(primary='#1f6f5c', secondary='#f2b705')
     app.on_startup(system.start)
     app.on_shutdown(system.stop)
     # NiceGUI's own "connection lost" notice, in Dutch from our catalog

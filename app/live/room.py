@@ -62,7 +62,7 @@ class Room:
         # views subscribe while building their page; NiceGUI releases them with the client
         self.roster_changed = Event[RosterChange]()
         self.meeting_changed = Event[MeetingInfo]()
-        self.invites_changed = Event[()]()
+        self.invites_changed = Event()
         self.participant_gone = Event[str]()
 
     # queries

@@ -1,0 +1,54 @@
+"""Two instances behind a load balancer: a change on one reaches the other's room over Redis."""
+
+import asyncio
+import secrets
+
+from app.live.bus import RedisBus
+from app.live.registry import Rooms
+from app.live.room import RosterChange
+from app.store.repo import Repo
+from tests.conftest import REDIS_URL, need_service
+
+
+async def wait_for(condition, timeout: float = 5.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, 'timed out'
+        await asyncio.sleep(0.02)
+
+
+async def test_changes_travel_between_instances(repo: Repo) -> None:
+    need_service('Redis', '127.0.0.1', 6379)
+    channel = f'test:{secrets.token_hex(4)}'
+    bus_a, bus_b = RedisBus(REDIS_URL, channel), RedisBus(REDIS_URL, channel)
+    rooms_a, rooms_b = Rooms(repo, bus_a), Rooms(repo, bus_b)
+    await bus_a.start(rooms_a.apply_remote)
+    await bus_b.start(rooms_b.apply_remote)
+    try:
+        anna_account = await repo.create_facilitator('anna', 'hash')
+        meeting = await repo.create_meeting(anna_account.id, 'Netwerk', None)
+        room_a, room_b = await rooms_a.get(meeting.id), await rooms_b.get(meeting.id)
+        seen_on_b: list[RosterChange] = []
+        room_b.roster_changed.subscribe(seen_on_b.append)
+        await asyncio.sleep(0.1)  # both subscriptions are live
+
+        anna = await room_a.join('device-1', 'Anna', 'Woonzorg')
+        await wait_for(lambda: anna.id in room_b.people)
+        assert room_b.participant_for_device('device-1') == anna
+
+        await room_a.page_connected(anna.id, +1)
+        await wait_for(lambda: room_b.is_online(anna.id))
+        await room_b.page_connected(anna.id, +1)  # a second tab, on the other instance
+        await room_a.page_connected(anna.id, -1)
+        await asyncio.sleep(0.2)
+        assert room_a.is_online(anna.id) and room_b.is_online(anna.id)
+
+        await room_b.set_locked(True)
+        await wait_for(lambda: room_a.info.locked)
+
+        await room_a.leave(anna.id)
+        await wait_for(lambda: anna.id not in room_b.people)
+        assert [c.kind for c in seen_on_b] == ['joined', 'presence', 'left']
+    finally:
+        await bus_a.stop()
+        await bus_b.stop()

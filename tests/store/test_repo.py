@@ -1,0 +1,68 @@
+from datetime import date
+
+import pytest
+
+from app.domain.codes import is_valid_code
+from app.store import db
+from app.store.repo import Repo
+
+
+async def test_facilitators(repo: Repo) -> None:
+    assert await repo.count_facilitators() == 0
+    anna = await repo.create_facilitator('anna', 'hash')
+    assert await repo.count_facilitators() == 1
+    assert (await repo.facilitator_by_username('anna')).id == anna.id
+    assert await repo.facilitator_by_username('bert') is None
+
+
+async def test_meetings_get_unique_valid_codes(repo: Repo) -> None:
+    anna = await repo.create_facilitator('anna', 'hash')
+    meetings = [await repo.create_meeting(anna.id, f'Sessie {i}', date(2026, 12, i + 1)) for i in range(10)]
+    codes = {m.join_code for m in meetings}
+    assert len(codes) == 10 and all(is_valid_code(c) for c in codes)
+    assert len({m.screen_key for m in meetings}) == 10
+    assert (await repo.meetings_of(anna.id))[0].title == 'Sessie 9'  # newest first
+    found = await repo.meeting_by_code(meetings[3].join_code)
+    assert found.id == meetings[3].id and found.date == date(2026, 12, 4)
+
+
+async def test_meetings_are_per_facilitator(repo: Repo) -> None:
+    anna = await repo.create_facilitator('anna', 'hash')
+    bert = await repo.create_facilitator('bert', 'hash')
+    await repo.create_meeting(anna.id, 'A', None)
+    assert await repo.meetings_of(bert.id) == []
+
+
+async def test_participants_and_status(repo: Repo) -> None:
+    anna = await repo.create_facilitator('anna', 'hash')
+    meeting = await repo.create_meeting(anna.id, 'A', None)
+    p1 = await repo.add_participant(meeting.id, 'device-1', 'Anna', 'Woonzorg')
+    p2 = await repo.add_participant(meeting.id, 'device-2', 'Bert', '')
+    assert [p.name for p in await repo.active_participants(meeting.id)] == ['Anna', 'Bert']
+    await repo.set_participant_status(meeting.id, p1.id, 'left')
+    assert [p.id for p in await repo.active_participants(meeting.id)] == [p2.id]
+
+
+async def test_invites(repo: Repo) -> None:
+    anna = await repo.create_facilitator('anna', 'hash')
+    meeting = await repo.create_meeting(anna.id, 'A', None)
+    other = await repo.create_meeting(anna.id, 'B', None)
+    invite = await repo.create_invite(meeting.id, 'Chloé')
+    await repo.revoke_invite(other.id, invite.id)  # wrong meeting: no effect
+    assert not (await repo.invites_of(meeting.id))[0].revoked
+    await repo.revoke_invite(meeting.id, invite.id)
+    assert (await repo.invites_of(meeting.id))[0].revoked
+
+
+async def test_migrate_twice_is_harmless(database_url: str) -> None:
+    db.migrate(database_url)
+    db.migrate(database_url)
+
+
+@pytest.mark.parametrize(('given', 'sync', 'asynchronous'), [
+    ('sqlite:///data/x.db', 'sqlite:///data/x.db', 'sqlite+aiosqlite:///data/x.db'),
+    ('postgresql://u:p@h/db', 'postgresql+psycopg://u:p@h/db', 'postgresql+psycopg://u:p@h/db'),
+])
+def test_url_drivers(given: str, sync: str, asynchronous: str) -> None:
+    assert db.sync_url(given) == sync
+    assert db.async_url(given) == asynchronous
