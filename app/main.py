@@ -34,8 +34,10 @@ def build(system: System) -> None:
     @app.get('/healthz')
     async def healthz() -> dict:
         database = system.engine is not None and await db.ping(system.engine)
+        rooms = system.rooms.loaded() if system.rooms else []
         return {'status': 'ok' if database else 'degraded', 'version': __version__, 'nicegui': nicegui_version,
-                'database': database}
+                'database': database, 'rooms': len(rooms),
+                'subscribers': sum(room.subscriber_count() for room in rooms)}
 
     def error_page(exception: Exception) -> None:
         log.error('page failed', exc_info=exception)

@@ -56,7 +56,7 @@ class RosterList:
                 with ui.item_section().props('side'):
                     ui.button(icon='person_remove', on_click=lambda p=person: self._on_remove(p)) \
                         .props(f'flat round color=negative aria-label="{self._remove_text}"') \
-                        .tooltip(self._remove_text).mark(f'remove-{person.id}')
+                        .tooltip(self._remove_text).mark('remove', f'remove-{person.id}')
         self._rows[person.id] = (row, dot, status)
         self.set_online(person.id)
         self._empty.set_visibility(False)
