@@ -25,8 +25,9 @@ class Settings(BaseSettings):
     storage_secret: str = Field('', description='cookie signing secret; default: generated once in DATA_DIR')
     language: Language = Field('nl', description='default language of the interface (nl or en)')
     redis_url: str = Field('', description='Redis URL: share live events between several instances')
-    participant_reconnect_seconds: float = Field(
-        120.0, ge=3, description='how long a phone that lost signal keeps its live page on the server')
+    reconnect_seconds: float = Field(
+        120.0, ge=3,
+        description='how long a phone or screen that lost its connection keeps its live page on the server')
 
     @field_validator('public_url')
     @classmethod

@@ -14,7 +14,7 @@ class ParticipantWall:
         self._counter_text = counter_text
         self._chips: dict[str, ui.element] = {}
         with ui.column().classes('w-full h-full gap-4 overflow-hidden'):
-            self._counter = ui.label().classes('text-5xl font-bold').mark('wall-count')
+            self._counter = ui.label().classes('text-5xl font-bold').mark('wall-count').props('data-testid=wall-count')
             self._empty = ui.label(empty_text).classes('text-3xl text-grey-5')
             self._box = ui.row().classes('w-full gap-3 content-start overflow-hidden').mark('wall')
         for person in people:
@@ -26,7 +26,8 @@ class ParticipantWall:
             return
         with self._box:
             chip = ui.label(person.name).classes(
-                'text-3xl font-semibold px-5 py-2 rounded-full bg-white text-black').mark('wall-name')
+                'text-3xl font-semibold px-5 py-2 rounded-full bg-white text-black').mark('wall-name') \
+                .props('data-testid=wall-name')
         self._chips[person.id] = chip
         self._refresh_counter()
 

@@ -23,11 +23,12 @@ def qr_join_card(target: str, short: str, code: str, *, scan_text: str, or_text:
     with ui.column().classes('items-center gap-2 w-full') as card:
         ui.label(scan_text).classes('text-3xl font-bold text-center')
         ui.image(qr_data_url(target)).classes('bg-white rounded-xl').style('width: min(46vh, 38vw); height: auto') \
-            .props(f'alt="{code}" no-spinner no-transition').mark('qr')
+            .props(f'alt="{code}" no-spinner no-transition').mark('qr').props('data-testid=qr')
         ui.label(or_text).classes('text-2xl text-grey-4')
-        ui.label(short).classes('text-4xl font-bold break-all text-center').mark('short-url')
+        ui.label(short).classes('text-4xl font-bold break-all text-center') \
+            .mark('short-url').props('data-testid=short-url')
         with ui.row().classes('items-baseline gap-4'):
             ui.label(code_text).classes('text-3xl text-grey-4')
             ui.label(code).classes('font-mono font-black tracking-widest text-yellow-300') \
-                .style('font-size: 8vh; line-height: 1').mark('join-code')
+                .style('font-size: 8vh; line-height: 1').mark('join-code').props('data-testid=join-code')
     return card

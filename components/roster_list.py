@@ -19,7 +19,7 @@ class RosterList:
         self._remove_text = remove_text
         self._count_text = count_text
         self._rows: dict[str, tuple[ui.element, ui.icon, ui.label]] = {}
-        self._count = ui.label().classes('text-lg font-semibold').mark('roster-count')
+        self._count = ui.label().classes('text-lg font-semibold').mark('roster-count').props('data-testid=roster-count')
         self._empty = ui.label(empty_text).classes('text-grey-7')
         self._list = ui.list().props('bordered separator').classes('w-full').mark('roster')
         for person in people:
@@ -43,15 +43,15 @@ class RosterList:
     def add(self, person: Person) -> None:
         if person.id in self._rows:
             return
-        with self._list, ui.item().mark('roster-row') as row:
+        with self._list, ui.item().mark('roster-row').props('data-testid=roster-row') as row:
             with ui.item_section().props('avatar'):
                 dot = ui.icon('circle', size='0.9rem')
             with ui.item_section():
-                ui.item_label(person.name).classes('font-semibold').mark('roster-name')
+                ui.item_label(person.name).classes('font-semibold').mark('roster-name').props('data-testid=roster-name')
                 if person.organisation:
                     ui.item_label(person.organisation).props('caption')
             with ui.item_section().props('side'):
-                status = ui.label().classes('text-sm')
+                status = ui.label().classes('text-sm').props('data-testid=roster-status')
             if self._on_remove is not None:
                 with ui.item_section().props('side'):
                     ui.button(icon='person_remove', on_click=lambda p=person: self._on_remove(p)) \

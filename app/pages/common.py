@@ -46,8 +46,10 @@ def header(lang: str, t: Translate, title: str = '') -> None:
                 .props('flat dense no-caps color=white').mark('lang-switch')
 
 
-def message_card(title: str, body: str = '', *, link: tuple[str, str] | None = None, marker: str = 'message') -> None:
-    with ui.card().classes('mx-auto mt-10 max-w-md w-full items-center text-center p-6').mark(marker):
+def message_card(title: str, body: str = '', *, link: tuple[str, str] | None = None,
+                 marker: str = 'message') -> None:
+    card = ui.card().classes('mx-auto mt-10 max-w-md w-full items-center text-center p-6')
+    with card.mark(marker).props(f'data-testid={marker}'):
         ui.label(title).classes('text-xl font-bold').props('role=alert')
         if body:
             ui.label(body).classes('text-base text-grey-8')

@@ -43,7 +43,7 @@ class ControlView:
                     ui.label(t('control.join')).classes('text-lg font-semibold')
                     with ui.row().classes('items-baseline gap-3'):
                         ui.label(info.join_code).classes('text-4xl font-mono font-black tracking-widest') \
-                            .mark('join-code')
+                            .mark('join-code').props('data-testid=join-code')
                         ui.label(f'{self.base}/{info.join_code}').classes('text-grey-8 break-all') \
                             .mark('participant-url')
                     self.lock = ui.switch(t('control.locked'), value=info.locked, on_change=self._toggle_lock) \
@@ -68,7 +68,7 @@ class ControlView:
             ui.label(t('control.screen')).classes('text-lg font-semibold')
             ui.label(t('control.screen_help')).classes('text-grey-7 text-sm')
             self.screen_link = ui.input(value=self.screen_url()).props('readonly outlined dense') \
-                .classes('w-full').mark('screen-link')
+                .classes('w-full').mark('screen-link').props('data-testid=screen-link')
             with ui.row():
                 ui.button(t('control.copy'), icon='content_copy',
                           on_click=lambda: self._copy(self.screen_link.value)).props('outline').mark('copy-screen')
@@ -107,7 +107,8 @@ class ControlView:
             url = f'{self.base}/m/{self.room.info.id}/moderate?key={invite.key}'
             with ui.row().classes('w-full items-center no-wrap gap-2').mark('invite'):
                 ui.label(invite.label or t('control.moderator')).classes('font-semibold')
-                ui.input(value=url).props('readonly dense borderless').classes('grow').mark('invite-link')
+                ui.input(value=url).props('readonly dense borderless').classes('grow') \
+                    .mark('invite-link').props('data-testid=invite-link')
                 ui.button(icon='content_copy', on_click=lambda u=url: self._copy(u)).props('flat round') \
                     .tooltip(t('control.copy'))
                 ui.button(t('control.revoke'), on_click=lambda i=invite.id: self.room.revoke_invite(i)) \

@@ -14,7 +14,7 @@ from app.system import System
 
 def register(system: System) -> None:
     # registered last: it matches any single path segment
-    @ui.page('/{code}', reconnect_timeout=system.settings.participant_reconnect_seconds, title='Uitwisselplek')
+    @ui.page('/{code}', reconnect_timeout=system.settings.reconnect_seconds, title='Uitwisselplek')
     async def participant_page(code: str) -> None:
         lang, t = use_language(system)
         header(lang, t)
@@ -99,7 +99,7 @@ class ParticipantView:
         with ui.card().classes('w-full items-center text-center p-6 gap-3').mark('joined'):
             ui.icon('check_circle', size='4rem', color='positive')
             ui.label(t('participant.in')).classes('text-3xl font-bold').mark('you-are-in')
-            ui.label(person.name).classes('text-2xl').mark('my-name')
+            ui.label(person.name).classes('text-2xl').mark('my-name').props('data-testid=my-name')
             if person.organisation:
                 ui.label(person.organisation).classes('text-lg text-grey-8').mark('my-organisation')
             ui.label(t('participant.wait')).classes('text-base text-grey-7')

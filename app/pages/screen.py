@@ -16,7 +16,7 @@ from components.qr_join_card import qr_join_card
 
 
 def register(system: System) -> None:
-    @ui.page('/m/{meeting}/screen', reconnect_timeout=30, title='Uitwisselplek')
+    @ui.page('/m/{meeting}/screen', reconnect_timeout=system.settings.reconnect_seconds, title='Uitwisselplek')
     async def screen_page(meeting: str, request: Request, key: str = '') -> None:
         _, t = use_language(system)
         room = await room_for_key(system, meeting, key)
