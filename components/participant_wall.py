@@ -13,10 +13,11 @@ class ParticipantWall:
     def __init__(self, people: Iterable[Person], counter_text: Callable[[int], str], empty_text: str) -> None:
         self._counter_text = counter_text
         self._chips: dict[str, ui.element] = {}
+        self._size = ''
         with ui.column().classes('w-full h-full gap-4 overflow-hidden'):
             self._counter = ui.label().classes('text-5xl font-bold').mark('wall-count').props('data-testid=wall-count')
             self._empty = ui.label(empty_text).classes('text-3xl text-grey-5')
-            self._box = ui.row().classes('w-full gap-3 content-start overflow-hidden').mark('wall')
+            self._box = ui.row().classes('w-full content-start overflow-hidden').mark('wall')
         for person in people:
             self.add(person)
         self._refresh_counter()
@@ -25,9 +26,9 @@ class ParticipantWall:
         if person.id in self._chips:
             return
         with self._box:
-            chip = ui.label(person.name).classes(
-                'text-3xl font-semibold px-5 py-2 rounded-full bg-white text-black').mark('wall-name') \
-                .props('data-testid=wall-name')
+            chip = ui.label(person.name) \
+                .classes('font-semibold px-[0.8em] py-[0.25em] rounded-full bg-white text-black leading-tight') \
+                .mark('wall-name').props('data-testid=wall-name')
         self._chips[person.id] = chip
         self._refresh_counter()
 
@@ -38,5 +39,18 @@ class ParticipantWall:
             self._refresh_counter()
 
     def _refresh_counter(self) -> None:
-        self._counter.set_text(self._counter_text(len(self._chips)))
+        count = len(self._chips)
+        self._counter.set_text(self._counter_text(count))
         self._empty.set_visibility(not self._chips)
+        size = font_size(count)
+        if size != self._size:  # more names, smaller type: the wall never scrolls
+            self._size = size
+            self._box.style(f'font-size: {size}; gap: 0.5em')
+
+
+def font_size(count: int) -> str:
+    """Type size of the names for ``count`` names on a 16:9 screen."""
+    for limit, size in ((12, '4.4vh'), (24, '3.6vh'), (48, '2.8vh'), (100, '2vh'), (200, '1.5vh')):
+        if count <= limit:
+            return size
+    return '1.1vh'

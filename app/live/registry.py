@@ -15,6 +15,7 @@ class Rooms:
         self.repo = repo
         self.bus = bus
         self._rooms: dict[int, Room] = {}
+        self._codes: dict[str, int] = {}  # join code -> meeting id; codes never change
         self._lock = asyncio.Lock()
 
     async def get(self, meeting_id: int) -> Room | None:
@@ -31,8 +32,12 @@ class Rooms:
             return self._rooms[meeting_id]
 
     async def by_code(self, code: str) -> Room | None:
-        meeting = await self.repo.meeting_by_code(code)
-        return await self.get(meeting.id) if meeting else None
+        if code not in self._codes:
+            meeting = await self.repo.meeting_by_code(code)
+            if meeting is None:
+                return None
+            self._codes[code] = meeting.id
+        return await self.get(self._codes[code])
 
     def loaded(self) -> list[Room]:
         return list(self._rooms.values())

@@ -9,6 +9,7 @@ from typing import Literal
 
 from nicegui import Event
 
+from app.domain.codes import new_key
 from app.domain.people import InvalidInput, Person, clean_name, clean_organisation
 from app.live.bus import Bus, Change
 from app.store.repo import Repo
@@ -54,11 +55,12 @@ class Room:
         self.info = info
         self.people: dict[str, Person] = {person.id: person for person, _ in people}
         self._device_of: dict[str, str] = {person.id: device for person, device in people}
+        self._person_of: dict[str, str] = {device: person.id for person, device in people}
         self.invites: dict[str, Invite] = {invite.key: invite for invite in invites}
         self._presence: dict[str, dict[str, int]] = {}  # participant id -> instance -> open pages
         self._repo = repo
         self._bus = bus
-        self._join_lock = asyncio.Lock()
+        self._join_locks: dict[str, asyncio.Lock] = {}  # per device: a double tap must not make two participants
         # views subscribe while building their page; NiceGUI releases them with the client
         self.roster_changed = Event[RosterChange]()
         self.meeting_changed = Event[MeetingInfo]()
@@ -67,10 +69,8 @@ class Room:
 
     # queries
     def participant_for_device(self, device_id: str) -> Person | None:
-        for participant_id, device in self._device_of.items():
-            if device == device_id:
-                return self.people.get(participant_id)
-        return None
+        participant_id = self._person_of.get(device_id)
+        return self.people.get(participant_id) if participant_id else None
 
     def is_online(self, participant_id: str) -> bool:
         return sum(self._presence.get(participant_id, {}).values()) > 0
@@ -86,19 +86,27 @@ class Room:
     # participants
     async def join(self, device_id: str, name: str, organisation: str) -> Person:
         name, organisation = clean_name(name), clean_organisation(organisation)
-        async with self._join_lock:  # a double tap must not make two participants
-            existing = self.participant_for_device(device_id)
-            if existing:
-                return existing
-            if self.info.state == 'closed':
-                raise JoinRefused('error.meeting_closed')
-            if self.info.locked:
-                raise JoinRefused('error.meeting_locked')
-            row = await self._repo.add_participant(self.info.id, device_id, name, organisation)
-            person = Person(row.id, row.name, row.organisation)
-            await self._commit({'kind': 'joined', 'person': [person.id, person.name, person.organisation],
-                                'device': device_id})
-            return person
+        lock = self._join_locks.setdefault(device_id, asyncio.Lock())
+        try:
+            async with lock:
+                return await self._join(device_id, name, organisation)
+        finally:
+            if not lock.locked():  # a waiter that still runs finds the participant made by the first tap
+                self._join_locks.pop(device_id, None)
+
+    async def _join(self, device_id: str, name: str, organisation: str) -> Person:
+        existing = self.participant_for_device(device_id)
+        if existing:
+            return existing
+        if self.info.state == 'closed':
+            raise JoinRefused('error.meeting_closed')
+        if self.info.locked:
+            raise JoinRefused('error.meeting_locked')
+        row = await self._repo.add_participant(self.info.id, device_id, name, organisation)
+        person = Person(row.id, row.name, row.organisation)
+        await self._commit({'kind': 'joined', 'person': [person.id, person.name, person.organisation],
+                            'device': device_id})
+        return person
 
     async def leave(self, participant_id: str) -> None:
         await self._drop(participant_id, 'left')
@@ -127,7 +135,6 @@ class Room:
         await self._commit({'kind': 'meeting', 'fields': {'state': state}})
 
     async def new_screen_key(self) -> None:
-        from app.domain.codes import new_key
         key = new_key()
         await self._repo.update_meeting(self.info.id, screen_key=key)
         await self._commit({'kind': 'meeting', 'fields': {'screen_key': key}})
@@ -158,10 +165,13 @@ class Room:
             person = Person(*change['person'])
             self.people[person.id] = person
             self._device_of[person.id] = change['device']
+            self._person_of[change['device']] = person.id
             self.roster_changed.emit(RosterChange('joined', person))
         elif kind == 'left':
             person = self.people.pop(change['id'], None)
-            self._device_of.pop(change['id'], None)
+            device = self._device_of.pop(change['id'], None)
+            if device is not None:
+                self._person_of.pop(device, None)
             self._presence.pop(change['id'], None)
             if person:
                 self.roster_changed.emit(RosterChange('left', person))

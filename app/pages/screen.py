@@ -44,7 +44,7 @@ class ScreenView:
                 self.locked = ui.label(t('screen.locked')).classes('text-4xl font-bold text-amber-5 text-center') \
                     .mark('screen-locked')
             with ui.column().classes('col-span-7 h-full gap-6 overflow-hidden'):
-                ui.label(info.title).classes('text-5xl font-black leading-tight').mark('screen-title')
+                ui.label(info.title).classes('text-5xl font-black leading-tight line-clamp-2').mark('screen-title')
                 self.wall = ParticipantWall(self.room.people.values(), lambda n: t('screen.count', count=n),
                                             t('screen.empty'))
         self._show_lock(info)

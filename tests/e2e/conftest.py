@@ -139,7 +139,11 @@ class People:
     def _page(self, **options: object) -> Page:
         context = self.browser.new_context(locale='nl-BE', **options)
         self.contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        # shown with a failing test's output: what the browser said
+        page.on('console', lambda message: print(f'[browser {message.type}] {message.text}'))
+        page.on('load', lambda loaded: print(f'[browser load] {loaded.url}'))
+        return page
 
     def close(self) -> None:
         for context in self.contexts:
@@ -153,8 +157,14 @@ def people(browser: Browser) -> Iterator[People]:
     people.close()
 
 
+def goto(page: Page, url: str) -> None:
+    """Open a page and wait until its websocket is live (NiceGUI's handshake is done)."""
+    page.goto(url)
+    page.wait_for_function('window.did_handshake === true')
+
+
 def login(page: Page, server: Server) -> None:
-    page.goto(f'{server.url}/login')
+    goto(page, f'{server.url}/login')
     page.get_by_label('Gebruikersnaam').fill('anna')
     page.get_by_label('Wachtwoord').fill(PASSWORD)
     page.get_by_role('button', name='Aanmelden').click()
@@ -173,7 +183,7 @@ def create_meeting(page: Page, title: str) -> str:
 def join(page: Page, url: str, name: str, organisation: str = '') -> float:
     """Open the participant URL and join; returns seconds from opening the URL to "Je bent binnen"."""
     started = time.perf_counter()
-    page.goto(url)
+    goto(page, url)
     page.get_by_label('Je naam').fill(name)
     if organisation:
         page.get_by_label('Je organisatie').fill(organisation)
@@ -200,4 +210,4 @@ def save(page: Page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f'{name}.png'))
 
 
-__all__ = ['People', 'Server', 'create_meeting', 'figure', 'join', 'login', 'save', 'start_server']
+__all__ = ['People', 'Server', 'create_meeting', 'figure', 'goto', 'join', 'login', 'save', 'start_server']

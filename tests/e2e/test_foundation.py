@@ -10,7 +10,7 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import People, Server, create_meeting, figure, join, login, save
+from tests.e2e.conftest import People, Server, create_meeting, figure, goto, join, login, save
 
 
 def decode_qr(page: Page) -> str:
@@ -23,7 +23,7 @@ def decode_qr(page: Page) -> str:
 
 def open_screen(people: People, control: Page) -> Page:
     screen = people.projector()
-    screen.goto(control.get_by_test_id('screen-link').input_value())
+    goto(screen, control.get_by_test_id('screen-link').input_value())
     expect(screen.get_by_test_id('qr')).to_be_visible()
     return screen
 
@@ -59,7 +59,7 @@ def test_three_phones_join_through_the_qr_code(server: Server, people: People) -
 
     # a fourth phone: how long until its name is on the screen
     fourth = people.phone()
-    fourth.goto(target)
+    goto(fourth, target)
     fourth.get_by_label('Je naam').fill('Dries')
     started = time.perf_counter()
     fourth.get_by_role('button', name='Ik doe mee').click()
@@ -95,7 +95,7 @@ def test_participant_cannot_open_facilitator_views(server: Server, people: Peopl
     phone = people.phone()
     join(phone, f'{server.url}/{code}', 'Nieuwsgierige Nele')
     for path in ('/control', '/screen', '/screen?key=raden', '/moderate', '/moderate?key=raden'):
-        phone.goto(meeting_path + path)
+        goto(phone, meeting_path + path)
         expect(phone.get_by_test_id('access-denied')).to_be_visible()
         expect(phone.get_by_role('switch')).to_have_count(0)
     expect(phone.get_by_test_id('qr')).to_have_count(0)
@@ -110,7 +110,7 @@ def test_moderator_link_works_until_revoked(server: Server, people: People) -> N
     control.get_by_role('button', name='Uitnodigen').click()
     link = control.get_by_test_id('invite-link').input_value()
     moderator = people.laptop()
-    moderator.goto(link)
+    goto(moderator, link)
     expect(moderator.get_by_text('Je modereert deze bijeenkomst als Mo.')).to_be_visible()
     phone = people.phone()
     join(phone, f'{server.url}/{code}', 'Anna', 'OCMW Gent')
@@ -128,16 +128,16 @@ def test_bad_input_gets_clear_messages(server: Server, people: People) -> None:
     create_meeting(control, 'Foute invoer')
     code = control.get_by_test_id('join-code').inner_text().strip()
     phone = people.phone()
-    phone.goto(f'{server.url}/{code.lower()}')  # typed in lower case: still the meeting
+    goto(phone, f'{server.url}/{code.lower()}')  # typed in lower case: still the meeting
     phone.get_by_role('button', name='Ik doe mee').click()
     expect(phone.get_by_text('Vul je naam in.')).to_be_visible()
     phone.get_by_label('Je naam').fill('N' * 41)
     phone.get_by_role('button', name='Ik doe mee').click()
     expect(phone.get_by_text('Je naam mag hoogstens 40 tekens lang zijn.')).to_be_visible()
-    phone.goto(f'{server.url}/QQQQQQ')
+    goto(phone, f'{server.url}/QQQQQQ')
     expect(phone.get_by_text('Deze code kennen we niet')).to_be_visible()
     control.get_by_text('Aanmelden vergrendeld').click()
-    phone.goto(f'{server.url}/{code}')
+    goto(phone, f'{server.url}/{code}')
     expect(phone.get_by_text('Aanmelden is gesloten')).to_be_visible()
     body = phone.content()
     assert 'Traceback' not in body and 'Exception' not in body
@@ -145,9 +145,9 @@ def test_bad_input_gets_clear_messages(server: Server, people: People) -> None:
 
 def test_english_on_request(server: Server, people: People) -> None:
     phone = people.phone()
-    phone.goto(server.url)
+    goto(phone, server.url)
     phone.get_by_role('button', name='English').click()
     expect(phone.get_by_text('Type the code you see on the screen.')).to_be_visible()
-    phone.goto(f'{server.url}/QQQQQQ')
+    goto(phone, f'{server.url}/QQQQQQ')
     expect(phone.get_by_text('We do not know this code')).to_be_visible()
     assert re.match(r'en', phone.evaluate('document.documentElement.lang'))

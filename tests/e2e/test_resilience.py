@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import People, Server, create_meeting, figure, join, login, start_server
+from tests.e2e.conftest import People, Server, create_meeting, figure, goto, join, login, save, start_server
 
 
 @pytest.fixture
@@ -26,10 +27,10 @@ def test_server_restart_brings_everyone_back(own_server: Server, people: People)
     create_meeting(control, 'Herstart')
     code = control.get_by_test_id('join-code').inner_text().strip()
     screen = people.projector()
-    screen.goto(control.get_by_test_id('screen-link').input_value())
+    goto(screen, control.get_by_test_id('screen-link').input_value())
     phone, english_phone = people.phone(), people.phone()
     join(phone, f'{server.url}/{code}', 'Anna')
-    english_phone.goto(f'{server.url}/{code}')
+    goto(english_phone, f'{server.url}/{code}')
     english_phone.get_by_role('button', name='English').click()
     english_phone.get_by_label('Your name').fill('Bert')
     english_phone.get_by_role('button', name='Join').click()
@@ -60,7 +61,7 @@ def test_closed_browsers_release_their_subscriptions(own_server: Server, people:
     for i, phone in enumerate(phones):
         join(phone, f'{server.url}/{code}', f'Deelnemer {i}')
     screen = people.projector()
-    screen.goto(control.get_by_test_id('screen-link').input_value())
+    goto(screen, control.get_by_test_id('screen-link').input_value())
     expect(screen.get_by_test_id('wall-name')).to_have_count(6)
     busy = server.health()['subscribers']
     assert busy >= baseline + 2 * 7
@@ -71,3 +72,34 @@ def test_closed_browsers_release_their_subscriptions(own_server: Server, people:
         time.sleep(0.5)
     assert server.health()['subscribers'] == baseline
     expect(control.get_by_test_id('roster-count')).to_have_text('6 deelnemers, 0 online')
+
+
+def test_full_wall_fits_a_16_9_screen_without_scrolling(own_server: Server, people: People) -> None:
+    server = own_server
+    control = people.laptop()
+    login(control, server)
+    control_url = create_meeting(control, 'Plenaire sessie met een lange titel over kennis delen in de zorg')
+    screen_link = control.get_by_test_id('screen-link').input_value()
+    meeting_id = int(control_url.split('/')[-2])
+    server.stop()
+    names = [f'{first} {last}' for first, last in zip(
+        ['Anna', 'Bert', 'Chloé', 'Dries', 'Els', 'Femke', 'Geert', 'Hanne', 'Ilse', 'Jan'] * 6,
+        ['Peeters', 'Janssens', 'Maes', 'Jacobs', 'Van den Broeck', 'Willems', 'Claes', 'Goossens', 'Wouters',
+         'De Smet'] * 6, strict=True)]
+    with sqlite3.connect(server.data_dir / 'uitwisselplek.db') as db:
+        db.executemany(
+            "INSERT INTO participant (id, meeting_id, device_id, name, organisation, status, joined_at) "
+            "VALUES (?, ?, ?, ?, '', 'active', ?)",
+            [(f'p{i}', meeting_id, f'd{i}', f'{name} {i}', f'2026-11-23 10:{i:02d}:00')
+             for i, name in enumerate(names)])
+    server.start()
+    for width, height in ((1920, 1080), (1280, 720)):
+        screen = people.laptop(width, height)
+        goto(screen, screen_link)
+        expect(screen.get_by_test_id('wall-name')).to_have_count(60)
+        assert screen.evaluate('document.documentElement.scrollHeight <= window.innerHeight + 1')
+        last = screen.get_by_test_id('wall-name').last.bounding_box()
+        assert last is not None and last['y'] + last['height'] <= height, 'names are cut off'
+        qr = screen.get_by_test_id('qr').bounding_box()
+        assert qr is not None and qr['height'] >= height * 0.35  # readable from the back of a room
+        save(screen, f'screen-60-names-{width}x{height}')

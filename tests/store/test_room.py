@@ -45,6 +45,14 @@ async def test_double_tap_makes_one_participant(repo: Repo, rooms: Rooms) -> Non
     assert len(await repo.active_participants(room.info.id)) == 1
 
 
+async def test_many_phones_join_at_once(repo: Repo, rooms: Rooms) -> None:
+    room = await new_room(repo, rooms)
+    people = await asyncio.gather(*(room.join(f'device-{i % 30}', f'Deelnemer {i % 30}', '') for i in range(90)))
+    assert len({p.id for p in people}) == 30  # three taps each, thirty people
+    assert len(await repo.active_participants(room.info.id)) == 30
+    assert len(room.people) == 30
+
+
 async def test_bad_names_are_refused_and_not_stored(repo: Repo, rooms: Rooms) -> None:
     room = await new_room(repo, rooms)
     for name in ['', '   ', 'x' * 41]:

@@ -155,3 +155,17 @@ async def test_subscriptions_end_with_their_clients(user: User, create_user: Cal
     for other in others:
         other.client.delete()  # what NiceGUI does when a browser is gone for longer than reconnect_timeout
     assert (await user.http_client.get('/healthz')).json()['subscribers'] == control_only
+
+
+async def test_closed_meeting(user: User, create_user: Callable[[], User]) -> None:
+    await make_facilitator(user)
+    _, code = await make_meeting(user)
+    anna, late = create_user(), create_user()
+    await join(anna, code, 'Anna')
+    await late.open(f'/{code}')
+    user.find(marker='close-meeting').click()
+    await anna.should_see('Deze bijeenkomst is afgesloten')  # live, on every open phone
+    await late.should_see('Deze bijeenkomst is afgesloten')
+    await late.open(f'/{code}')
+    await late.should_see('Bedankt om mee te doen!')
+    await late.should_not_see(marker='join')
