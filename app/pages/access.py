@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hmac
+
 from nicegui import app
 
 from app.live.room import Invite, Room
@@ -28,7 +30,7 @@ async def room_for_key(system: System, meeting_text: str, key: str | None) -> Ro
     """The room when ``key`` is its current screen key."""
     meeting_id = parse_id(meeting_text)
     room = await system.rooms.get(meeting_id) if meeting_id is not None else None
-    return room if room is not None and key and key == room.info.screen_key else None
+    return room if room is not None and key and hmac.compare_digest(key, room.info.screen_key) else None
 
 
 async def invite_for_key(system: System, meeting_text: str, key: str | None) -> tuple[Room | None, Invite | None]:
