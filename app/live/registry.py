@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
+from app.domain.activities import Activity, Settings
 from app.domain.people import Person
+from app.live.agenda import Answer
 from app.live.bus import Bus, Change
 from app.live.room import Invite, MeetingInfo, Room
 from app.store.repo import Repo
@@ -53,8 +55,16 @@ class Rooms:
         if meeting is None:
             return None
         info = MeetingInfo(meeting.id, meeting.facilitator_id, meeting.title, meeting.date, meeting.join_code,
-                           meeting.state, meeting.locked, meeting.screen_key)
+                           meeting.state, meeting.locked, meeting.screen_key, meeting.current_activity_id)
         people = [(Person(p.id, p.name, p.organisation), p.device_id)
                   for p in await self.repo.active_participants(meeting_id)]
         invites = [Invite(i.id, i.key, i.label, i.revoked) for i in await self.repo.invites_of(meeting_id)]
-        return Room(info, people, invites, self.repo, self.bus)
+        room = Room(info, people, invites, self.repo, self.bus)
+        activities = [Activity(a.id, a.kind, a.text, Settings.from_dict(a.settings), a.state, a.revealed, a.position)
+                      for a in await self.repo.activities_of(meeting_id)]
+        answers: dict[int, dict[str, Answer]] = {}
+        for r in await self.repo.responses_of(meeting_id):
+            answers.setdefault(r.activity_id, {})[r.participant_id] = Answer(r.choice, r.text, r.reason, r.hidden,
+                                                                              r.show_name)
+        room.load_agenda(activities, answers)
+        return room

@@ -9,8 +9,10 @@ from typing import Literal
 
 from nicegui import Event
 
+from app.domain.activities import Activity
 from app.domain.codes import new_key
 from app.domain.people import InvalidInput, Person, clean_name, clean_organisation
+from app.live.agenda import Agenda, Answer
 from app.live.bus import Bus, Change
 from app.store.repo import Repo
 
@@ -25,6 +27,7 @@ class MeetingInfo:
     state: str
     locked: bool
     screen_key: str
+    current_activity_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,11 @@ class Room:
         self.meeting_changed = Event[MeetingInfo]()
         self.invites_changed = Event()
         self.participant_gone = Event[str]()
+        self.agenda = Agenda(info.id, [], None, {}, repo, self._commit)  # replaced by the registry's load
+
+    def load_agenda(self, activities: list[Activity], answers: dict[int, dict[str, Answer]]) -> None:
+        self.agenda = Agenda(self.info.id, activities, self.info.current_activity_id, answers, self._repo,
+                             self._commit)
 
     # queries
     def participant_for_device(self, device_id: str) -> Person | None:
@@ -80,8 +88,9 @@ class Room:
         return invite if invite and not invite.revoked else None
 
     def subscriber_count(self) -> int:
-        return sum(len(e.callbacks) for e in (self.roster_changed, self.meeting_changed, self.invites_changed,
-                                              self.participant_gone))
+        return self.agenda.subscriber_count() + sum(
+            len(e.callbacks) for e in (self.roster_changed, self.meeting_changed, self.invites_changed,
+                                       self.participant_gone))
 
     # participants
     async def join(self, device_id: str, name: str, organisation: str) -> Person:
@@ -190,3 +199,5 @@ class Room:
             invite = Invite(*change['invite'])
             self.invites[invite.key] = invite
             self.invites_changed.emit()
+        else:
+            self.agenda.apply(change)

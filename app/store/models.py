@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, String
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -36,6 +36,7 @@ class Meeting(Base):
     state: Mapped[str] = mapped_column(String(16), default='open')  # draft | open | closed
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
     screen_key: Mapped[str] = mapped_column(String(64), unique=True)
+    current_activity_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # what phones and screen show
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -61,3 +62,36 @@ class Participant(Base):
     organisation: Mapped[str] = mapped_column(String(120), default='')
     status: Mapped[str] = mapped_column(String(16), default='active')  # active | left | removed
     joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Activity(Base):
+    """One step of the agenda: a statement, a score or an open question."""
+
+    __tablename__ = 'activity'
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey('meeting.id', ondelete='CASCADE'), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(String(400))
+    settings: Mapped[dict] = mapped_column(JSON, default=dict)
+    state: Mapped[str] = mapped_column(String(16), default='waiting')  # waiting | open | closed
+    revealed: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Response(Base):
+    """One participant's answer to one activity: one row per pair, changing it is an update."""
+
+    __tablename__ = 'response'
+    __table_args__ = (UniqueConstraint('activity_id', 'participant_id', name='uq_response_activity_participant'),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey('activity.id', ondelete='CASCADE'), index=True)
+    participant_id: Mapped[str] = mapped_column(ForeignKey('participant.id', ondelete='CASCADE'))
+    choice: Mapped[str] = mapped_column(String(16), default='')
+    text: Mapped[str] = mapped_column(Text, default='')
+    reason: Mapped[str] = mapped_column(Text, default='')
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    show_name: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)

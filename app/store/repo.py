@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from app.domain.codes import new_join_code, new_key, new_participant_id
-from app.store.models import Facilitator, Meeting, ModeratorInvite, Participant
+from app.store.models import Activity, Facilitator, Meeting, ModeratorInvite, Participant, Response, utcnow
 
 
 class Repo:
@@ -105,3 +107,62 @@ class Repo:
             await s.execute(update(Participant)
                             .where(Participant.id == participant_id, Participant.meeting_id == meeting_id)
                             .values(status=status))
+
+    # activities
+    async def activities_of(self, meeting_id: int) -> list[Activity]:
+        async with self.sessions() as s:
+            rows = await s.scalars(select(Activity).where(Activity.meeting_id == meeting_id)
+                                   .order_by(Activity.position, Activity.id))
+            return list(rows)
+
+    async def add_activity(self, meeting_id: int, kind: str, text: str, settings: dict) -> Activity:
+        async with self.sessions.begin() as s:
+            last = await s.scalar(select(func.max(Activity.position)).where(Activity.meeting_id == meeting_id))
+            activity = Activity(meeting_id=meeting_id, kind=kind, text=text, settings=settings,
+                                position=(last or 0) + 1, state='waiting', revealed=False)
+            s.add(activity)
+        return activity
+
+    async def update_activity(self, meeting_id: int, activity_id: int, **values: object) -> None:
+        async with self.sessions.begin() as s:
+            await s.execute(update(Activity).where(Activity.id == activity_id, Activity.meeting_id == meeting_id)
+                            .values(**values))
+
+    async def delete_activity(self, meeting_id: int, activity_id: int) -> None:
+        async with self.sessions.begin() as s:
+            await s.execute(delete(Response).where(Response.activity_id == activity_id))
+            await s.execute(delete(Activity).where(Activity.id == activity_id, Activity.meeting_id == meeting_id))
+            await s.execute(update(Meeting).where(Meeting.id == meeting_id, Meeting.current_activity_id == activity_id)
+                            .values(current_activity_id=None))
+
+    async def set_positions(self, meeting_id: int, ordered_ids: list[int]) -> None:
+        async with self.sessions.begin() as s:
+            for position, activity_id in enumerate(ordered_ids, start=1):
+                await s.execute(update(Activity).where(Activity.id == activity_id, Activity.meeting_id == meeting_id)
+                                .values(position=position))
+
+    # responses
+    async def responses_of(self, meeting_id: int) -> list[Response]:
+        async with self.sessions() as s:
+            rows = await s.scalars(select(Response).join(Activity).where(Activity.meeting_id == meeting_id)
+                                   .order_by(Response.id))
+            return list(rows)
+
+    async def save_response(self, activity_id: int, participant_id: str, **values: object) -> None:
+        """Insert or update the one response of this participant to this activity (one statement, no race)."""
+        async with self.sessions.begin() as s:
+            insert = sqlite_insert if s.bind.dialect.name == 'sqlite' else pg_insert
+            row = {'choice': '', 'text': '', 'reason': '', 'hidden': False, 'show_name': False, **values}
+            statement = insert(Response).values(activity_id=activity_id, participant_id=participant_id,
+                                                updated_at=utcnow(), **row)
+            await s.execute(statement.on_conflict_do_update(
+                index_elements=['activity_id', 'participant_id'], set_={**values, 'updated_at': utcnow()}))
+
+    async def export_rows(self, meeting_id: int) -> list[tuple[Activity, Response, Participant]]:
+        async with self.sessions() as s:
+            rows = await s.execute(select(Activity, Response, Participant)
+                                   .join(Response, Response.activity_id == Activity.id)
+                                   .join(Participant, Participant.id == Response.participant_id)
+                                   .where(Activity.meeting_id == meeting_id)
+                                   .order_by(Activity.position, Activity.id, Response.id))
+            return [tuple(row) for row in rows]
