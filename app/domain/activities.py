@@ -36,6 +36,7 @@ class Settings:
     display: Literal['cloud', 'wall'] = 'wall'  # open question
     results_live: bool = True         # False: only the count until the facilitator reveals
     results_on_phones: bool = True    # revealed results also on the phones
+    reasons_on_screen: bool = False   # the facilitator shows the reasons wall on the screen
 
     def to_dict(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}

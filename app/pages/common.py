@@ -13,6 +13,7 @@ from nicegui import app, ui
 from app.domain.urls import public_base_url
 from app.i18n import LANGUAGES, QUASAR_LANGUAGE, Translate, pick_language, translator
 from app.system import System
+from components.results import ResultTexts
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,11 @@ def message_card(title: str, body: str = '', *, link: tuple[str, str] | None = N
             ui.label(body).classes('text-base text-grey-8')
         if link:
             ui.link(link[0], link[1]).classes('text-lg mt-2')
+
+
+def result_texts(t: Translate) -> ResultTexts:
+    return ResultTexts(labels={o: t(f'option.{o}') for o in ('agree', 'doubt', 'disagree')},
+                       average=t('results.average'), median=t('results.median'), hide=t('results.hide'))
 
 
 def device_id() -> str:

@@ -10,6 +10,9 @@ from app.i18n import Translate
 from app.live.room import MeetingInfo, Room, RosterChange
 from app.pages.access import room_for_facilitator
 from app.pages.common import base_url, header, message_card, use_language
+from app.pages.control_agenda import AgendaEditor
+from app.pages.control_live import LivePanel
+from app.store.repo import Repo
 from app.system import System
 from components.roster_list import RosterList
 
@@ -24,18 +27,23 @@ def register(system: System) -> None:
             link = (t('login.title'), '/login') if why == 'access.login_needed' else (t('start.home'), '/')
             message_card(t(why), t('access.control_only'), link=link, marker='access-denied')
             return
-        ControlView(room, t, base_url(system, request)).build()
+        ControlView(room, t, lang, base_url(system, request), system.repo).build()
 
 
 class ControlView:
-    def __init__(self, room: Room, t: Translate, base: str) -> None:
-        self.room, self.t, self.base = room, t, base
+    def __init__(self, room: Room, t: Translate, lang: str, base: str, repo: Repo) -> None:
+        self.room, self.t, self.lang, self.base, self.repo = room, t, lang, base, repo
 
     def screen_url(self) -> str:
         return f'{self.base}/m/{self.room.info.id}/screen?key={self.room.info.screen_key}'
 
     def build(self) -> None:
         t, info = self.t, self.room.info
+        with ui.row().classes('w-full px-4 pt-4 gap-6 items-start no-wrap max-lg:flex-wrap'):
+            with ui.column().classes('w-full lg:w-1/2'):
+                AgendaEditor(self.room, self.repo, t, self.lang).build()
+            with ui.column().classes('w-full lg:w-1/2'):
+                LivePanel(self.room, t, self.lang).build()
         with ui.row().classes('w-full p-4 gap-6 items-start no-wrap max-lg:flex-wrap'):
             with ui.column().classes('gap-4 w-full lg:w-1/2'):
                 ui.label(info.title).classes('text-2xl font-bold').mark('meeting-title')

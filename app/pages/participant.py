@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from app.domain.activities import Activity
 from app.domain.codes import is_valid_code, normalize_code
 from app.domain.people import MAX_NAME, MAX_ORGANISATION, InvalidInput, Person
 from app.i18n import Translate
 from app.live.room import JoinRefused, MeetingInfo, Room
 from app.pages.common import device_id, header, message_card, use_language
+from app.pages.phone_activity import PhoneActivity
 from app.system import System
 
 
@@ -24,18 +26,20 @@ def register(system: System) -> None:
             message_card(t('error.unknown_code'), t('error.unknown_code_body'), link=(t('start.retry'), '/'),
                          marker='unknown-code')
             return
-        ParticipantView(room, device_id(), t).build()
+        ParticipantView(room, device_id(), t, lang).build()
 
 
 class ParticipantView:
-    def __init__(self, room: Room, device: str, t: Translate) -> None:
+    def __init__(self, room: Room, device: str, t: Translate, lang: str) -> None:
         self.room = room
+        self.lang = lang
         self.device = device
         self.t = t
         self.person: Person | None = room.participant_for_device(device)
         self.notice = ''  # why the join form is shown again (left / removed)
         self.counted = False  # this page counts towards the person's "online"
         self.shown: tuple[str, bool] = ('', False)  # meeting state and lock the body was built for
+        self.shown_activity: tuple | None = None  # what of the current activity the body shows
 
     def build(self) -> None:
         self.client = client = ui.context.client
@@ -43,6 +47,7 @@ class ParticipantView:
         client.on_disconnect(self._disconnected)
         self.room.participant_gone.subscribe(self._gone)
         self.room.meeting_changed.subscribe(self._meeting_changed)
+        self.room.agenda.current_changed.subscribe(self._activity_changed)
         with ui.column().classes('mx-auto max-w-md w-full p-4 gap-4 items-stretch'):
             ui.label(self.room.info.title).classes('text-lg text-grey-8').mark('meeting-title')
             self.body()
@@ -51,8 +56,12 @@ class ParticipantView:
     def body(self) -> None:
         t = self.t
         self.shown = (self.room.info.state, self.room.info.locked)
+        self.shown_activity = phone_view_of(self.room.agenda.current)
         if self.room.info.state == 'closed':
             message_card(t('participant.closed'), t('participant.closed_body'), marker='meeting-closed')
+        elif self.person is not None and self.room.agenda.current is not None:
+            PhoneActivity(self.room.agenda, self.room.agenda.current, self.person.id, t, self.lang).build()
+            self._leave_button()
         elif self.person is not None:
             self._joined_view(self.person)
         elif self.room.info.locked:
@@ -103,6 +112,10 @@ class ParticipantView:
             if person.organisation:
                 ui.label(person.organisation).classes('text-lg text-grey-8').mark('my-organisation')
             ui.label(t('participant.wait')).classes('text-base text-grey-7')
+        self._leave_button()
+
+    def _leave_button(self) -> None:
+        t = self.t
         with ui.dialog() as confirm, ui.card().classes('gap-4'):
             ui.label(t('participant.leave_confirm')).classes('text-lg')
             with ui.row().classes('w-full justify-end'):
@@ -126,6 +139,10 @@ class ParticipantView:
             self.notice = self.t('participant.removed')
             self.body.refresh()
 
+    def _activity_changed(self, activity: Activity | None) -> None:
+        if self.person is not None and phone_view_of(activity) != self.shown_activity:
+            self.body.refresh()  # every phone switches at once; an edit the phone doesn't show changes nothing
+
     def _meeting_changed(self, info: MeetingInfo) -> None:
         if (info.state, info.locked) != self.shown:
             self.body.refresh()  # the join form appears or disappears with the lock; closing ends it all
@@ -142,3 +159,12 @@ class ParticipantView:
         if self.person is not None and self.counted:
             self.counted = False
             await self.room.page_connected(self.person.id, -1)
+
+
+def phone_view_of(activity: Activity | None) -> tuple | None:
+    """What a phone shows of an activity: when this changes, phones rebuild."""
+    if activity is None:
+        return None
+    s = activity.settings
+    return (activity.id, activity.text, activity.state, activity.revealed, activity.options, s.ask_reason,
+            s.results_on_phones, s.display)

@@ -5,11 +5,14 @@ from __future__ import annotations
 from fastapi import Request
 from nicegui import ui
 
+from app.domain.activities import Activity
 from app.domain.urls import short_url
 from app.i18n import Translate
+from app.live.agenda import AnswerChange
 from app.live.room import MeetingInfo, Room, RosterChange
 from app.pages.access import room_for_key
 from app.pages.common import base_url, message_card, use_language
+from app.pages.screen_activity import ScreenActivity
 from app.system import System
 from components.participant_wall import ParticipantWall
 from components.qr_join_card import qr_join_card
@@ -18,24 +21,25 @@ from components.qr_join_card import qr_join_card
 def register(system: System) -> None:
     @ui.page('/m/{meeting}/screen', reconnect_timeout=system.settings.reconnect_seconds, title='Uitwisselplek')
     async def screen_page(meeting: str, request: Request, key: str = '') -> None:
-        _, t = use_language(system)
+        lang, t = use_language(system)
         room = await room_for_key(system, meeting, key)
         if room is None:
             message_card(t('access.bad_screen_link'), t('access.bad_screen_link_body'), marker='access-denied')
             return
-        ScreenView(room, t, base_url(system, request), key).build()
+        ScreenView(room, t, lang, base_url(system, request), key).build()
 
 
 class ScreenView:
-    def __init__(self, room: Room, t: Translate, base: str, key: str) -> None:
-        self.room, self.t, self.base, self.key = room, t, base, key
+    def __init__(self, room: Room, t: Translate, lang: str, base: str, key: str) -> None:
+        self.room, self.t, self.lang, self.base, self.key = room, t, lang, base, key
+        self.activity: ScreenActivity | None = None
 
     def build(self) -> None:
         t, info = self.t, self.room.info
         ui.query('body').classes('bg-grey-10 text-white')
         ui.query('.nicegui-content').classes('p-0')
         with ui.element('div').classes('w-screen h-screen overflow-hidden grid grid-cols-12 gap-8 p-[3vh]') \
-                .mark('screen'):
+                .mark('screen') as self.join_section:
             with ui.column().classes('col-span-5 items-center justify-center h-full'):
                 target = f'{self.base}/{info.join_code}'
                 self.join_card = qr_join_card(target, short_url(self.base, info.join_code), info.join_code,
@@ -47,15 +51,36 @@ class ScreenView:
                 ui.label(info.title).classes('text-5xl font-black leading-tight line-clamp-2').mark('screen-title')
                 self.wall = ParticipantWall(self.room.people.values(), lambda n: t('screen.count', count=n),
                                             t('screen.empty'))
+        self.activity_section = ui.element('div')
         self._show_lock(info)
+        self._show_activity(self.room.agenda.current)
         self.room.roster_changed.subscribe(self._roster_changed)
         self.room.meeting_changed.subscribe(self._meeting_changed)
+        self.room.agenda.current_changed.subscribe(self._show_activity)
+        self.room.agenda.answers_changed.subscribe(self._answer_changed)
+
+    def _show_activity(self, activity: Activity | None) -> None:
+        """The current activity replaces the welcome screen (rebuilt only when the facilitator changes it)."""
+        self.activity_section.clear()
+        self.activity = None
+        if activity is not None:
+            hint = self.t('screen.join_hint', url=short_url(self.base, self.room.info.join_code))
+            with self.activity_section:
+                self.activity = ScreenActivity(self.room, activity, self.t, self.lang, hint)
+                self.activity.build()
+        self.join_section.set_visibility(activity is None)
+
+    def _answer_changed(self, change: AnswerChange) -> None:
+        if self.activity is not None:
+            self.activity.answer_changed(change)
 
     def _roster_changed(self, change: RosterChange) -> None:
         if change.kind == 'joined':
             self.wall.add(change.person)
         elif change.kind == 'left':
             self.wall.remove(change.person.id)
+        if self.activity is not None and change.kind != 'presence':
+            self.activity.update_count()
 
     def _meeting_changed(self, info: MeetingInfo) -> None:
         if info.screen_key != self.key:  # the facilitator made a new screen link: this one stops working

@@ -7,7 +7,7 @@ from pathlib import Path
 from app.i18n import CATALOGS, translator
 
 ROOT = Path(__file__).resolve().parents[2]
-KEY_IN_CODE = re.compile(r"""(?:\bt\(|InvalidInput\(|JoinRefused\()\s*'([a-z_]+\.[a-z_.]+)'"""
+KEY_IN_CODE = re.compile(r"""(?:\bt\(|InvalidInput\(|JoinRefused\(|VoteRefused\()\s*'([a-z_]+\.[a-z_.]+)'"""
                          r"""|'((?:access|error)\.[a-z_]+)'""")
 
 
@@ -46,3 +46,12 @@ def test_every_key_used_in_the_code_exists() -> None:
 def test_translator_formats_and_falls_back() -> None:
     assert translator('en')('control.count', total=3, online=2) == '3 participants, 2 online'
     assert translator('xx')('participant.in') == 'Je bent binnen'
+
+
+def test_families_built_with_f_strings_are_complete() -> None:
+    from app.domain.activities import KINDS
+
+    keys = [f'kind.{k}' for k in KINDS] + [f'option.{o}' for o in ('agree', 'doubt', 'disagree')] \
+        + [f'activity.state.{s}' for s in ('waiting', 'open', 'closed')]
+    for lang, catalog in CATALOGS.items():
+        assert [k for k in keys if k not in catalog] == [], lang

@@ -1,0 +1,162 @@
+"""Live results of one activity: a bar chart (statements, scores) or an answer wall / word cloud.
+
+Renders what it is given and is updated in place: ``set_counts`` changes the chart's data and
+calls ``chart.update()``; ``put_answer``/``drop_answer`` add, change or remove one card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from nicegui import ui
+
+from app.domain.activities import Activity
+from app.domain.tallies import format_number, percentages, score_stats, words
+
+Size = Literal['screen', 'panel', 'phone']
+COLORS = {'agree': '#2e7d32', 'doubt': '#f2b705', 'disagree': '#c62828'}
+FONT = {'screen': 34, 'panel': 16, 'phone': 16}
+
+
+@dataclass(frozen=True)
+class ResultTexts:
+    labels: dict[str, str]              # option -> label ("agree" -> "Akkoord")
+    average: str                        # "gemiddelde {value}"
+    median: str                         # "mediaan {value}"
+    hide: str = ''                      # button to hide an answer (control view only)
+    no_answers: str = ''
+
+
+class ResultsView:
+    def __init__(self, activity: Activity, counts: dict[str, int], answers: Iterable[tuple[str, str, str]], *,
+                 texts: ResultTexts, lang: str, size: Size, show_wall: bool,
+                 on_hide: Callable[[str], object] | None = None) -> None:
+        self.activity, self.texts, self.lang, self.size = activity, texts, lang, size
+        self._on_hide = on_hide
+        self._cards: dict[str, tuple[ui.element, ui.label, ui.label | None]] = {}
+        self._answers: dict[str, str] = {}
+        self.chart: ui.echart | None = None
+        self.summary: ui.label | None = None
+        big = size == 'screen'
+        side_by_side = big and show_wall and activity.kind != 'open'  # chart left, reasons right
+        with ui.element('div').classes('w-full grow min-h-0 grid gap-6 ' + ('grid-cols-2' if side_by_side else '')) \
+                as self.root:
+            if activity.kind in ('statement', 'score'):
+                with ui.column().classes('w-full gap-2'):
+                    height = '46vh' if big else '260px' if size == 'panel' else '220px'
+                    self.chart = ui.echart(self._options(counts), renderer='svg').classes('w-full') \
+                        .style(f'height: {height}').mark('result-chart').props('data-testid=result-chart')
+                    self.summary = ui.label().classes('text-4xl font-bold' if big else 'text-lg font-semibold') \
+                        .mark('result-summary').props('data-testid=result-summary')
+                self._summarise(counts)
+            if activity.kind == 'open' and activity.settings.display == 'cloud':
+                self.cloud = ui.row().classes('w-full gap-x-6 gap-y-2 items-baseline justify-center') \
+                    .mark('word-cloud').props('data-testid=word-cloud')
+            columns = 'grid-cols-1' if side_by_side or not big else 'grid-cols-3'
+            self.wall = ui.element('div').classes(f'w-full grid gap-3 content-start overflow-hidden {columns}') \
+                .mark('answer-wall').props('data-testid=answer-wall')
+            self.wall.set_visibility(show_wall)
+        for key, text, reason in answers:
+            self.put_answer(key, text, reason)
+
+    # charts
+    def set_counts(self, counts: dict[str, int]) -> None:
+        if self.chart is None:
+            return
+        self.chart.options.update(self._options(counts))
+        self.chart.update()
+        self._summarise(counts)
+
+    def _options(self, counts: dict[str, int]) -> dict:
+        font = FONT[self.size]
+        ink = '#ffffff' if self.size == 'screen' else '#222222'  # the screen is white on dark
+        text = {'fontSize': font, 'fontWeight': 'bold', 'color': ink, 'textBorderWidth': 0}
+        options = list(self.activity.options)
+        shares = percentages(counts)
+        if self.activity.kind == 'statement':
+            data = [{'value': counts.get(o, 0), 'itemStyle': {'color': COLORS.get(o, '#1f6f5c')},
+                     'label': {'formatter': f'{counts.get(o, 0)} ({shares.get(o, 0):.0f}%)'}} for o in options]
+            return {
+                'animationDurationUpdate': 300,
+                'grid': {'left': 8, 'right': 8 + font * 5, 'top': 8, 'bottom': 8, 'containLabel': True},
+                'xAxis': {'type': 'value', 'show': False, 'minInterval': 1},
+                'yAxis': {'type': 'category', 'inverse': True, 'data': [self.texts.labels[o] for o in options],
+                          'axisLabel': text, 'axisTick': {'show': False}},
+                'series': [{'type': 'bar', 'data': data, 'barWidth': '60%',
+                            'label': {'show': True, 'position': 'right', **text}}],
+            }
+        return {  # score: the distribution over the scale
+            'animationDurationUpdate': 300,
+            'grid': {'left': 8, 'right': 8, 'top': font * 2, 'bottom': 8, 'containLabel': True},
+            'xAxis': {'type': 'category', 'data': options, 'axisLabel': text},
+            'yAxis': {'type': 'value', 'show': False, 'minInterval': 1},
+            'series': [{'type': 'bar', 'data': [counts.get(o, 0) for o in options], 'itemStyle': {'color': '#1f6f5c'},
+                        'label': {'show': True, 'position': 'top', **text}}],
+        }
+
+    def _summarise(self, counts: dict[str, int]) -> None:
+        if self.summary is None:
+            return
+        if self.activity.kind == 'statement':
+            shares = percentages(counts)
+            text = ' · '.join(f'{self.texts.labels[o]}: {counts.get(o, 0)} ({shares.get(o, 0):.0f}%)'
+                              for o in self.activity.options)
+        else:
+            stats = score_stats(counts)
+            text = (self.texts.average.format(value=format_number(stats.mean, self.lang)) + ' · '
+                    + self.texts.median.format(value=format_number(stats.median, self.lang)))
+        self.summary.set_text(text)
+
+    # answers and reasons
+    def put_answer(self, key: str, text: str, reason: str) -> None:
+        """Show (or change) one answer: ``text`` is the open answer or the chosen option, ``reason`` the why."""
+        if self.activity.kind != 'open' and not reason:
+            self.drop_answer(key)
+            return
+        label = self.texts.labels.get(text, text)
+        entry = self._cards.get(key)
+        if entry is None:
+            big = self.size == 'screen'
+            colours = 'bg-grey-9 text-white' if big else ''
+            with self.wall, ui.card().classes(f'w-full gap-1 {colours} ' + ('p-5' if big else 'p-3')) \
+                    .mark('answer-card').props('data-testid=answer-card') as card:
+                head = ui.label(label).classes(('text-3xl' if big else 'text-base') + ' font-semibold break-words') \
+                    .style('white-space: pre-line')
+                why = None
+                if self.activity.kind != 'open':
+                    why = ui.label(reason).classes(('text-3xl' if big else 'text-base') + ' break-words') \
+                        .style('white-space: pre-line').mark('reason').props('data-testid=reason')
+                if self._on_hide is not None:
+                    ui.button(self.texts.hide, icon='visibility_off', on_click=lambda k=key: self._on_hide(k)) \
+                        .props('flat dense size=sm color=grey-8').classes('self-end').mark('hide-answer')
+            self._cards[key] = (card, head, why)
+        else:
+            entry[1].set_text(label)
+            if entry[2] is not None:
+                entry[2].set_text(reason)
+        self._answers[key] = text
+        self._refresh_cloud()
+
+    def drop_answer(self, key: str) -> None:
+        entry = self._cards.pop(key, None)
+        if entry is not None:
+            entry[0].delete()
+        if self._answers.pop(key, None) is not None:
+            self._refresh_cloud()
+
+    def show_wall(self, visible: bool) -> None:
+        self.wall.set_visibility(visible)
+
+    def _refresh_cloud(self) -> None:
+        if self.activity.kind != 'open' or self.activity.settings.display != 'cloud':
+            return
+        ranked = words(self._answers.values())
+        top = ranked[0][1] if ranked else 1
+        self.cloud.clear()
+        with self.cloud:
+            base = 2.2 if self.size == 'screen' else 1.0
+            for word, count in ranked:
+                ui.label(word).classes('font-bold text-primary').style(
+                    f'font-size: {base * (1 + 1.6 * count / top):.2f}rem; line-height: 1.1')
