@@ -110,6 +110,15 @@ class ResultsView:
         self.summary.set_text(text)
 
     # answers and reasons
+    def apply(self, counts: dict[str, int] | None, key: str, text: str, reason: str, hidden: bool) -> None:
+        """One participant's answer changed: new counts (if any) and their card."""
+        if counts is not None:
+            self.set_counts(counts)
+        if hidden:
+            self.drop_answer(key)
+        else:
+            self.put_answer(key, text, reason)
+
     def put_answer(self, key: str, text: str, reason: str) -> None:
         """Show (or change) one answer: ``text`` is the open answer or the chosen option, ``reason`` the why."""
         if self.activity.kind != 'open' and not reason:

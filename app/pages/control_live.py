@@ -89,13 +89,9 @@ class LivePanel:
         if self.results is None:
             return
         tally = self.room.agenda.tallies.get(change.activity_id)
-        if tally is not None:
-            self.results.set_counts(tally.counts)
-        if change.answer.hidden:
-            self.results.drop_answer(change.participant_id)
-        else:
-            self.results.put_answer(change.participant_id, change.answer.text or change.answer.choice,
-                                    change.answer.reason)
+        answer = change.answer
+        self.results.apply(tally.counts if tally else None, change.participant_id, answer.text or answer.choice,
+                           answer.reason, answer.hidden)
 
     def _roster_changed(self, change: RosterChange) -> None:
         if change.kind != 'presence':
