@@ -36,8 +36,9 @@ class PhoneActivity:
         if not open_:
             ui.label(t('phone.closed')).classes('text-base bg-grey-3 rounded p-3').mark('vote-closed') \
                 .props('data-testid=vote-closed')
-        if activity.revealed and activity.settings.results_on_phones:
-            self._results()
+        settings = activity.settings
+        if settings.results_on_phones and (activity.revealed or (settings.results_live and not open_)):
+            self._results()  # revealed by the facilitator, or live results once voting is closed
 
     def _choices(self, open_: bool) -> None:
         grid = 'grid grid-cols-1 gap-3' if self.activity.kind == 'statement' else 'grid grid-cols-4 gap-2'

@@ -71,6 +71,7 @@ async def test_statement_round(user: User, create_user: Callable[[], User]) -> N
 
     user.find(marker='close-voting').click()
     await phones[1].should_see('Stemmen is gesloten.')
+    await phones[1].should_see('Akkoord: 3 (100%) · Niet akkoord: 0 (0%)')  # live results: on phones once closed
     user.find(marker='next-activity').click()
     await phones[1].should_see('Lerende netwerken zijn vooral nuttig', retries=20)
 
