@@ -23,7 +23,7 @@ async def make_facilitator(user: User, name: str = 'anna', password: str = 'gehe
     user.find(marker='password').type(password)
     user.find(marker='repeat').type(password)
     user.find(marker='create-account').click()
-    await user.should_see('Je bijeenkomsten')
+    await user.should_see('Je bijeenkomsten', retries=50)  # scrypt on a busy machine
 
 
 async def make_meeting(user: User, title: str = 'Lerend netwerk zorg') -> tuple[int, str]:
@@ -32,7 +32,7 @@ async def make_meeting(user: User, title: str = 'Lerend netwerk zorg') -> tuple[
     user.find(marker='new-meeting').click()
     user.find(marker='meeting-title').type(title)
     user.find(marker='create-meeting').click()
-    await user.should_see(marker='join-code')
+    await user.should_see(marker='join-code', retries=50)
     meeting_id = int(user.back_history[-1].split('/')[2])  # /m/{id}/control
     code = user.find(marker='join-code').elements.pop().text
     return meeting_id, code

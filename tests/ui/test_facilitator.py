@@ -69,7 +69,7 @@ async def test_login_and_dashboard(user: User, create_user: Callable[[], User]) 
     user.find(marker='username').type('anna')
     user.find(marker='password').type('geheim123')
     user.find(marker='login').click()
-    await user.should_see('Je bijeenkomsten')
+    await user.should_see('Je bijeenkomsten', retries=50)
     await user.should_see('Nog geen bijeenkomsten')
 
 

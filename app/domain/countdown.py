@@ -1,0 +1,49 @@
+"""A server-authoritative countdown: a deadline while running, the remaining time while paused."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+
+@dataclass(frozen=True, slots=True)
+class Countdown:
+    """``ends_at`` (UTC) while running; ``remaining`` seconds while paused or not started."""
+
+    seconds: float                   # the planned length
+    ends_at: datetime | None = None
+    remaining: float | None = None
+
+    @classmethod
+    def ready(cls, seconds: float) -> Countdown:
+        return cls(seconds, None, seconds)
+
+    @property
+    def running(self) -> bool:
+        return self.ends_at is not None
+
+    def start(self, now: datetime) -> Countdown:
+        if self.running:
+            return self
+        left = self.seconds if self.remaining is None else self.remaining
+        return replace(self, ends_at=now + timedelta(seconds=left), remaining=None)
+
+    def pause(self, now: datetime) -> Countdown:
+        if not self.running:
+            return self
+        return replace(self, ends_at=None, remaining=self.left(now))
+
+    def extend(self, now: datetime, seconds: float) -> Countdown:
+        """Add time; a countdown that already ran out starts again from the added time."""
+        if self.running:
+            base = max(now, self.ends_at)  # type: ignore[type-var]
+            return replace(self, ends_at=base + timedelta(seconds=seconds))
+        return replace(self, remaining=(self.remaining or 0) + seconds)
+
+    def left(self, now: datetime) -> float:
+        if self.ends_at is not None:
+            return max(0.0, (self.ends_at - now).total_seconds())
+        return max(0.0, self.remaining or 0.0)
+
+    def is_over(self, now: datetime) -> bool:
+        return self.running and self.left(now) <= 0
