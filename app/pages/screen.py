@@ -37,7 +37,7 @@ class ScreenView:
     def build(self) -> None:
         t, info = self.t, self.room.info
         ui.query('body').classes('bg-grey-10 text-white')
-        ui.query('.nicegui-content').classes('p-0')
+        ui.query('.nicegui-content').classes('p-0 gap-0')
         with ui.element('div').classes('w-screen h-screen overflow-hidden grid grid-cols-12 gap-8 p-[3vh]') \
                 .mark('screen') as self.join_section:
             with ui.column().classes('col-span-5 items-center justify-center h-full'):
@@ -69,6 +69,7 @@ class ScreenView:
                 self.activity = ScreenActivity(self.room, activity, self.t, self.lang, hint)
                 self.activity.build()
         self.join_section.set_visibility(activity is None)
+        self.activity_section.set_visibility(activity is not None)
 
     def _answer_changed(self, change: AnswerChange) -> None:
         if self.activity is not None:

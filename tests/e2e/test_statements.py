@@ -73,6 +73,7 @@ def test_statements_and_scores_live(server: Server, people: People) -> None:
     reason = screen.get_by_test_id('reason')
     expect(reason).to_have_text('<script>alert("x")</script> omdat het klopt')  # literal text, not markup
     save(screen, 'screen-statement')
+    assert screen.evaluate('document.documentElement.scrollHeight <= window.innerHeight + 1')  # no scrolling
 
     phones[0].reload()  # still sees its own answer
     expect(phones[0].get_by_test_id('vote-disagree')).to_have_attribute('aria-pressed', 'true')
