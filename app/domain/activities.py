@@ -7,9 +7,9 @@ from typing import Literal
 
 from app.domain.people import InvalidInput, clean_text
 
-Kind = Literal['statement', 'score', 'open']
+Kind = Literal['statement', 'score', 'open', 'speed_date']
 State = Literal['waiting', 'open', 'closed']
-KINDS: tuple[Kind, ...] = ('statement', 'score', 'open')
+KINDS: tuple[Kind, ...] = ('statement', 'score', 'open', 'speed_date')
 AGREE, DISAGREE, DOUBT = 'agree', 'disagree', 'doubt'
 MAX_TEXT = 300
 MAX_REASON = 500
@@ -37,6 +37,12 @@ class Settings:
     results_live: bool = True         # False: only the count until the facilitator reveals
     results_on_phones: bool = True    # revealed results also on the phones
     reasons_on_screen: bool = False   # the facilitator shows the reasons wall on the screen
+    minutes: float = 2.0              # speed date: minutes per round
+    rounds: int = 0                   # speed date: 0 = as many as possible without repeats
+    round_questions: str = ''         # speed date: one question per line, used round after round
+    tables: bool = False              # speed date: numbered tables/spots
+    odd: Literal['trio', 'pause'] = 'trio'  # speed date: an odd count makes a trio, or one person pauses
+    sound: bool = True                # speed date: a sound on the screen at the end of a round
 
     def to_dict(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 
 from app.domain.activities import Activity, Settings
+from app.domain.countdown import Countdown
 from app.domain.people import Person
+from app.domain.speeddate import DateRound
 from app.live.agenda import Answer
 from app.live.bus import Bus, Change
 from app.live.room import Invite, MeetingInfo, Room
@@ -66,5 +69,14 @@ class Rooms:
         for r in await self.repo.responses_of(meeting_id):
             answers.setdefault(r.activity_id, {})[r.participant_id] = Answer(r.choice, r.text, r.reason, r.hidden,
                                                                               r.show_name)
-        room.load_agenda(activities, answers)
+        rounds = [DateRound(r.id, r.activity_id, r.number, tuple(tuple(g.members) for g in groups),
+                            r.paused_participant or None,
+                            Countdown(r.seconds, _utc(r.ends_at), r.remaining), r.question)
+                  for r, groups in await self.repo.rounds_of(meeting_id)]
+        room.load_agenda(activities, answers, rounds)
         return room
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """SQLite gives back naive datetimes; everything we store is UTC."""
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment

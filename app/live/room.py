@@ -12,8 +12,10 @@ from nicegui import Event
 from app.domain.activities import Activity
 from app.domain.codes import new_key
 from app.domain.people import InvalidInput, Person, clean_name, clean_organisation
+from app.domain.speeddate import DateRound
 from app.live.agenda import Agenda, Answer
 from app.live.bus import Bus, Change
+from app.live.speeddate import SpeedDating
 from app.store.repo import Repo
 
 
@@ -70,10 +72,13 @@ class Room:
         self.invites_changed = Event()
         self.participant_gone = Event[str]()
         self.agenda = Agenda(info.id, [], None, {}, repo, self._commit)  # replaced by the registry's load
+        self.speed = SpeedDating([], repo, self._commit, lambda: list(self.people.values()))
 
-    def load_agenda(self, activities: list[Activity], answers: dict[int, dict[str, Answer]]) -> None:
+    def load_agenda(self, activities: list[Activity], answers: dict[int, dict[str, Answer]],
+                    rounds: list[DateRound]) -> None:
         self.agenda = Agenda(self.info.id, activities, self.info.current_activity_id, answers, self._repo,
                              self._commit)
+        self.speed = SpeedDating(rounds, self._repo, self._commit, lambda: list(self.people.values()))
 
     # queries
     def participant_for_device(self, device_id: str) -> Person | None:
@@ -88,7 +93,7 @@ class Room:
         return invite if invite and not invite.revoked else None
 
     def subscriber_count(self) -> int:
-        return self.agenda.subscriber_count() + sum(
+        return self.agenda.subscriber_count() + self.speed.subscriber_count() + sum(
             len(e.callbacks) for e in (self.roster_changed, self.meeting_changed, self.invites_changed,
                                        self.participant_gone))
 
@@ -199,5 +204,7 @@ class Room:
             invite = Invite(*change['invite'])
             self.invites[invite.key] = invite
             self.invites_changed.emit()
+        elif kind in ('round', 'round_clock'):
+            self.speed.apply(change)
         else:
             self.agenda.apply(change)

@@ -89,14 +89,31 @@ class AgendaEditor:
                                 value=settings.display).mark('display')
             live = ui.checkbox(t('agenda.results_live'), value=settings.results_live).mark('results-live')
             phones = ui.checkbox(t('agenda.results_on_phones'), value=settings.results_on_phones)
+            with ui.column().classes('w-full gap-2') as speed:
+                with ui.row().classes('w-full no-wrap'):
+                    minutes = ui.number(t('agenda.minutes'), value=settings.minutes, min=0.5, max=60, step=0.5) \
+                        .props('outlined dense').classes('grow').mark('minutes')
+                    rounds = ui.number(t('agenda.rounds'), value=settings.rounds, min=0, max=50, step=1) \
+                        .props('outlined dense').classes('grow').mark('rounds')
+                questions = ui.textarea(t('agenda.round_questions'), value=settings.round_questions) \
+                    .props('outlined autogrow').classes('w-full').mark('round-questions')
+                tables = ui.checkbox(t('agenda.tables'), value=settings.tables).mark('tables')
+                odd = ui.toggle({'trio': t('agenda.odd_trio'), 'pause': t('agenda.odd_pause')}, value=settings.odd) \
+                    .mark('odd')
+            speed.bind_visibility_from(kind, 'value', backward=lambda k: k == 'speed_date')
+            live.bind_visibility_from(kind, 'value', backward=lambda k: k != 'speed_date')
+            phones.bind_visibility_from(kind, 'value', backward=lambda k: k != 'speed_date')
             doubt.bind_visibility_from(kind, 'value', backward=lambda k: k == 'statement')
-            reason.bind_visibility_from(kind, 'value', backward=lambda k: k != 'open')
+            reason.bind_visibility_from(kind, 'value', backward=lambda k: k in ('statement', 'score'))
             scale.bind_visibility_from(kind, 'value', backward=lambda k: k == 'score')
             display.bind_visibility_from(kind, 'value', backward=lambda k: k == 'open')
 
             async def save() -> None:
                 new = replace(settings, with_doubt=doubt.value, ask_reason=reason.value, scale_min=int(scale.value),
-                              display=display.value, results_live=live.value, results_on_phones=phones.value)
+                              display=display.value, results_live=live.value, results_on_phones=phones.value,
+                              minutes=min(60.0, max(0.5, float(minutes.value or 2))),
+                              rounds=min(50, max(0, int(rounds.value or 0))), round_questions=questions.value or '',
+                              tables=tables.value, odd=odd.value)
                 try:
                     if activity is None:
                         await self.room.agenda.add(kind.value, text.value, new)

@@ -11,6 +11,7 @@ from app.i18n import Translate
 from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
 from app.pages.common import result_texts
+from app.pages.control_speeddate import ControlSpeedDate
 from components.results import ResultsView
 
 
@@ -19,6 +20,7 @@ class LivePanel:
         self.room, self.t, self.lang = room, t, lang
         self.results: ResultsView | None = None
         self.answered: ui.label | None = None
+        self.speed: ControlSpeedDate | None = None
 
     def build(self) -> None:
         with ui.card().classes('w-full gap-2').mark('live-panel'):
@@ -27,12 +29,15 @@ class LivePanel:
         agenda.current_changed.subscribe(lambda _: self.panel.refresh())
         agenda.answers_changed.subscribe(self._answer_changed)
         self.room.roster_changed.subscribe(self._roster_changed)
+        self.room.speed.round_changed.subscribe(lambda r: self.speed and self.speed.changed(r))
+        self.room.speed.clock_changed.subscribe(lambda r: self.speed and self.speed.changed(r))
 
     @ui.refreshable_method
     def panel(self) -> None:
         t, agenda = self.t, self.room.agenda
         activity = agenda.current
         self.results = self.answered = None
+        self.speed = None
         ui.label(t('live.title')).classes('text-lg font-semibold')
         if activity is None:
             ui.label(t('live.nothing')).classes('text-grey-7')
@@ -43,6 +48,11 @@ class LivePanel:
         ui.label(f'{t(f"kind.{activity.kind}")} · {t(f"activity.state.{activity.state}")}') \
             .classes('text-sm text-grey-7').mark('live-state').props('data-testid=live-state')
         ui.label(activity.text).classes('text-xl font-bold break-words')
+        if activity.kind == 'speed_date':
+            self.speed = ControlSpeedDate(self.room, activity, t)
+            self.speed.build()
+            ui.button(t('live.next'), icon='skip_next', on_click=agenda.next).props('flat').mark('next-activity')
+            return
         self.answered = ui.label().classes('text-lg').mark('live-answered').props('data-testid=live-answered')
         self._update_count()
         with ui.row().classes('gap-1'):
@@ -94,5 +104,7 @@ class LivePanel:
                            answer.reason, answer.hidden)
 
     def _roster_changed(self, change: RosterChange) -> None:
+        if self.speed is not None:
+            self.speed.changed()
         if change.kind != 'presence':
             self._update_count()

@@ -11,6 +11,7 @@ from app.i18n import Translate
 from app.live.room import JoinRefused, MeetingInfo, Room
 from app.pages.common import device_id, header, message_card, use_language
 from app.pages.phone_activity import PhoneActivity
+from app.pages.phone_speeddate import PhoneSpeedDate
 from app.system import System
 
 
@@ -40,6 +41,7 @@ class ParticipantView:
         self.counted = False  # this page counts towards the person's "online"
         self.shown: tuple[str, bool] = ('', False)  # meeting state and lock the body was built for
         self.shown_activity: tuple | None = None  # what of the current activity the body shows
+        self.speed_view: PhoneSpeedDate | None = None
 
     def build(self) -> None:
         self.client = client = ui.context.client
@@ -48,6 +50,8 @@ class ParticipantView:
         self.room.participant_gone.subscribe(self._gone)
         self.room.meeting_changed.subscribe(self._meeting_changed)
         self.room.agenda.current_changed.subscribe(self._activity_changed)
+        self.room.speed.round_changed.subscribe(lambda r: self.speed_view and self.speed_view.round_changed(r))
+        self.room.speed.clock_changed.subscribe(lambda r: self.speed_view and self.speed_view.clock_changed(r))
         with ui.column().classes('mx-auto max-w-md w-full p-4 gap-4 items-stretch'):
             ui.label(self.room.info.title).classes('text-lg text-grey-8').mark('meeting-title')
             self.body()
@@ -55,12 +59,18 @@ class ParticipantView:
     @ui.refreshable_method
     def body(self) -> None:
         t = self.t
+        self.speed_view = None
         self.shown = (self.room.info.state, self.room.info.locked)
         self.shown_activity = phone_view_of(self.room.agenda.current)
         if self.room.info.state == 'closed':
             message_card(t('participant.closed'), t('participant.closed_body'), marker='meeting-closed')
         elif self.person is not None and self.room.agenda.current is not None:
-            PhoneActivity(self.room.agenda, self.room.agenda.current, self.person.id, t, self.lang).build()
+            activity = self.room.agenda.current
+            if activity.kind == 'speed_date':
+                self.speed_view = PhoneSpeedDate(self.room, activity, self.person.id, t)
+                self.speed_view.build()
+            else:
+                PhoneActivity(self.room.agenda, activity, self.person.id, t, self.lang).build()
             self._leave_button()
         elif self.person is not None:
             self._joined_view(self.person)

@@ -6,6 +6,7 @@ from fastapi import Request
 from nicegui import ui
 
 from app.domain.activities import Activity
+from app.domain.speeddate import DateRound
 from app.domain.urls import short_url
 from app.i18n import Translate
 from app.live.agenda import AnswerChange
@@ -13,6 +14,7 @@ from app.live.room import MeetingInfo, Room, RosterChange
 from app.pages.access import room_for_key
 from app.pages.common import base_url, message_card, use_language
 from app.pages.screen_activity import ScreenActivity
+from app.pages.screen_speeddate import ScreenSpeedDate
 from app.system import System
 from components.participant_wall import ParticipantWall
 from components.qr_join_card import qr_join_card
@@ -32,7 +34,7 @@ def register(system: System) -> None:
 class ScreenView:
     def __init__(self, room: Room, t: Translate, lang: str, base: str, key: str) -> None:
         self.room, self.t, self.lang, self.base, self.key = room, t, lang, base, key
-        self.activity: ScreenActivity | None = None
+        self.activity: ScreenActivity | ScreenSpeedDate | None = None
 
     def build(self) -> None:
         t, info = self.t, self.room.info
@@ -58,6 +60,16 @@ class ScreenView:
         self.room.meeting_changed.subscribe(self._meeting_changed)
         self.room.agenda.current_changed.subscribe(self._show_activity)
         self.room.agenda.answers_changed.subscribe(self._answer_changed)
+        self.room.speed.round_changed.subscribe(self._speed_changed)
+        self.room.speed.clock_changed.subscribe(self._speed_clock)
+
+    def _speed_changed(self, r: DateRound) -> None:
+        if isinstance(self.activity, ScreenSpeedDate):
+            self.activity.round_changed(r)
+
+    def _speed_clock(self, r: DateRound) -> None:
+        if isinstance(self.activity, ScreenSpeedDate):
+            self.activity.clock_changed(r)
 
     def _show_activity(self, activity: Activity | None) -> None:
         """The current activity replaces the welcome screen (rebuilt only when the facilitator changes it)."""
@@ -66,13 +78,16 @@ class ScreenView:
         if activity is not None:
             hint = self.t('screen.join_hint', url=short_url(self.base, self.room.info.join_code))
             with self.activity_section:
-                self.activity = ScreenActivity(self.room, activity, self.t, self.lang, hint)
+                if activity.kind == 'speed_date':
+                    self.activity = ScreenSpeedDate(self.room, activity, self.t, hint)
+                else:
+                    self.activity = ScreenActivity(self.room, activity, self.t, self.lang, hint)
                 self.activity.build()
         self.join_section.set_visibility(activity is None)
         self.activity_section.set_visibility(activity is not None)
 
     def _answer_changed(self, change: AnswerChange) -> None:
-        if self.activity is not None:
+        if isinstance(self.activity, ScreenActivity):
             self.activity.answer_changed(change)
 
     def _roster_changed(self, change: RosterChange) -> None:
@@ -80,7 +95,7 @@ class ScreenView:
             self.wall.add(change.person)
         elif change.kind == 'left':
             self.wall.remove(change.person.id)
-        if self.activity is not None and change.kind != 'presence':
+        if isinstance(self.activity, ScreenActivity) and change.kind != 'presence':
             self.activity.update_count()
 
     def _meeting_changed(self, info: MeetingInfo) -> None:

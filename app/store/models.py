@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -95,3 +95,31 @@ class Response(Base):
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     show_name: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class Round(Base):
+    """One speed-date round (later also a breakout round): its countdown and who met whom."""
+
+    __tablename__ = 'round'
+    __table_args__ = (UniqueConstraint('activity_id', 'number', name='uq_round_activity_number'),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey('activity.id', ondelete='CASCADE'), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    seconds: Mapped[float] = mapped_column(Float)
+    ends_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    remaining: Mapped[float | None] = mapped_column(Float, nullable=True)
+    question: Mapped[str] = mapped_column(Text, default='')
+    paused_participant: Mapped[str] = mapped_column(String(32), default='')
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class RoundGroup(Base):
+    """A pair, trio or group of one round, with its table number."""
+
+    __tablename__ = 'round_group'
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey('round.id', ondelete='CASCADE'), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    members: Mapped[list] = mapped_column(JSON, default=list)  # participant ids

@@ -11,7 +11,17 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from app.domain.codes import new_join_code, new_key, new_participant_id
-from app.store.models import Activity, Facilitator, Meeting, ModeratorInvite, Participant, Response, utcnow
+from app.store.models import (
+    Activity,
+    Facilitator,
+    Meeting,
+    ModeratorInvite,
+    Participant,
+    Response,
+    Round,
+    RoundGroup,
+    utcnow,
+)
 
 
 class Repo:
@@ -166,3 +176,39 @@ class Repo:
                                    .where(Activity.meeting_id == meeting_id)
                                    .order_by(Activity.position, Activity.id, Response.id))
             return [tuple(row) for row in rows]
+
+    # rounds (speed dating)
+    async def rounds_of(self, meeting_id: int) -> list[tuple[Round, list[RoundGroup]]]:
+        async with self.sessions() as s:
+            rounds = list(await s.scalars(select(Round).join(Activity).where(Activity.meeting_id == meeting_id)
+                                          .order_by(Round.activity_id, Round.number)))
+            groups = list(await s.scalars(select(RoundGroup).where(RoundGroup.round_id.in_([r.id for r in rounds]))
+                                          .order_by(RoundGroup.round_id, RoundGroup.number))) if rounds else []
+        by_round: dict[int, list[RoundGroup]] = {}
+        for group in groups:
+            by_round.setdefault(group.round_id, []).append(group)
+        return [(r, by_round.get(r.id, [])) for r in rounds]
+
+    async def add_round(self, activity_id: int, number: int, seconds: float, question: str, paused: str,
+                        groups: list[list[str]]) -> Round:
+        """A new round with its groups, in one transaction; (activity, number) is unique, so a second
+        "next round" for the same number fails instead of making two rounds."""
+        async with self.sessions.begin() as s:
+            round_ = Round(activity_id=activity_id, number=number, seconds=seconds, remaining=seconds, ends_at=None,
+                           question=question, paused_participant=paused)
+            s.add(round_)
+            await s.flush()
+            s.add_all(RoundGroup(round_id=round_.id, number=i, members=list(members))
+                      for i, members in enumerate(groups, start=1))
+        return round_
+
+    async def update_round(self, round_id: int, **values: object) -> None:
+        async with self.sessions.begin() as s:
+            await s.execute(update(Round).where(Round.id == round_id).values(**values))
+
+    async def set_round_groups(self, round_id: int, groups: list[list[str]], paused: str) -> None:
+        async with self.sessions.begin() as s:
+            await s.execute(delete(RoundGroup).where(RoundGroup.round_id == round_id))
+            s.add_all(RoundGroup(round_id=round_id, number=i, members=list(members))
+                      for i, members in enumerate(groups, start=1))
+            await s.execute(update(Round).where(Round.id == round_id).values(paused_participant=paused))

@@ -52,6 +52,7 @@ def test_families_built_with_f_strings_are_complete() -> None:
     from app.domain.activities import KINDS
 
     keys = [f'kind.{k}' for k in KINDS] + [f'option.{o}' for o in ('agree', 'doubt', 'disagree')] \
-        + [f'activity.state.{s}' for s in ('waiting', 'open', 'closed')]
+        + [f'activity.state.{s}' for s in ('waiting', 'open', 'closed')] \
+        + [f'speed.phase.{p}' for p in ('ready', 'running', 'paused', 'over')]
     for lang, catalog in CATALOGS.items():
         assert [k for k in keys if k not in catalog] == [], lang

@@ -1,0 +1,79 @@
+"""Speed-dating rounds: who sits with whom, the round's countdown, swaps and the history of who met whom."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from app.domain.activities import Settings
+from app.domain.countdown import Countdown
+from app.domain.pairing import max_rounds_without_repeat
+from app.domain.people import InvalidInput
+from app.domain.plan_csv import pair_counts
+
+Groups = tuple[tuple[str, ...], ...]
+Phase = Literal['ready', 'running', 'paused', 'over']
+
+
+@dataclass(frozen=True, slots=True)
+class DateRound:
+    id: int
+    activity_id: int
+    number: int                   # from 1
+    groups: Groups                # pairs and at most one trio; the index + 1 is the table
+    paused: str | None            # who sits out this round (odd count with "pause")
+    countdown: Countdown
+    question: str = ''
+
+    def phase(self, now: datetime) -> Phase:
+        c = self.countdown
+        if c.running:
+            return 'over' if c.is_over(now) else 'running'
+        if (c.remaining or 0) <= 0:
+            return 'over'
+        return 'ready' if c.remaining == c.seconds else 'paused'
+
+    def table_of(self, participant_id: str) -> int | None:
+        """1-based table (group) number of a participant, or None when not placed this round."""
+        for index, group in enumerate(self.groups):
+            if participant_id in group:
+                return index + 1
+        return None
+
+    def partners_of(self, participant_id: str) -> tuple[str, ...]:
+        table = self.table_of(participant_id)
+        return tuple(p for p in self.groups[table - 1] if p != participant_id) if table else ()
+
+    def placed(self) -> set[str]:
+        return {p for group in self.groups for p in group}
+
+
+def planned_rounds(settings: Settings, people: int) -> int:
+    """How many rounds the facilitator planned: the setting, or as many as possible without repeats."""
+    if settings.rounds > 0:
+        return settings.rounds
+    return max(1, max_rounds_without_repeat(max(people, 2), odd=settings.odd))
+
+
+def question_for(settings: Settings, number: int) -> str:
+    questions = [line.strip() for line in settings.round_questions.splitlines() if line.strip()]
+    return questions[(number - 1) % len(questions)] if questions else ''
+
+
+def met_counts(rounds: list[DateRound]) -> Counter[frozenset[str]]:
+    return pair_counts(group for r in rounds for group in r.groups)
+
+
+def swap(groups: Groups, paused: str | None, a: str, b: str) -> tuple[Groups, str | None]:
+    """Exchange the places of ``a`` and ``b`` (either may be unplaced or the one who pauses)."""
+    if a == b:
+        raise InvalidInput('error.swap_same')
+
+    def place(pid: str) -> str:
+        return b if pid == a else a if pid == b else pid
+
+    new_groups = tuple(tuple(place(p) for p in group) for group in groups)
+    new_paused = place(paused) if paused is not None else None
+    return new_groups, new_paused

@@ -1,0 +1,60 @@
+// A countdown that ticks in the browser. The server sends the deadline (or the time left while paused)
+// once per change, plus its own clock, so every page shows the same time without a push per second.
+export default {
+  template: `<span role="timer" :class="{ 'countdown-done': done }">{{ text }}</span>`,
+  props: {
+    endsAt: Number, // epoch ms on the server's clock, while running
+    remaining: Number, // seconds, while paused or not started
+    serverNow: Number, // epoch ms on the server's clock when these props were sent
+    doneText: String,
+    sound: String, // URL of a sound to play at zero ('' for none)
+    vibrate: Boolean,
+  },
+  data() {
+    return { now: Date.now(), offset: 0, firedFor: null };
+  },
+  computed: {
+    left() {
+      if (this.endsAt) return Math.max(0, (this.endsAt - (this.now + this.offset)) / 1000);
+      return Math.max(0, this.remaining || 0);
+    },
+    done() {
+      return Boolean(this.endsAt) && this.left <= 0;
+    },
+    text() {
+      if (this.done) return this.doneText;
+      const seconds = Math.ceil(this.left);
+      return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+    },
+  },
+  watch: {
+    serverNow: {
+      immediate: true,
+      handler(value) {
+        if (value) this.offset = value - Date.now();
+      },
+    },
+    done(value) {
+      if (value) this.finish();
+    },
+  },
+  mounted() {
+    if (this.done) this.firedFor = this.endsAt; // already over when the page opened: no sound, no buzz
+    this.timer = setInterval(() => (this.now = Date.now()), 200);
+  },
+  unmounted() {
+    clearInterval(this.timer);
+  },
+  methods: {
+    finish() {
+      if (this.firedFor === this.endsAt) return;
+      this.firedFor = this.endsAt;
+      if (this.vibrate && navigator.vibrate) navigator.vibrate([400, 150, 400]);
+      if (this.sound) new Audio(this.sound).play().catch(() => {});
+      this.$emit("done");
+    },
+    secondsLeft() {
+      return this.left;
+    },
+  },
+};
