@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
         return serve(settings)
     if command == 'create-facilitator':
         return create_facilitator(settings, args.username, args.password_stdin)
+    if command == 'plan-pairs':
+        return plan_pairs_command(args)
     parser.print_help()
     return 2
 
@@ -41,7 +43,30 @@ def _parser() -> argparse.ArgumentParser:
     create = commands.add_parser('create-facilitator', help='create a facilitator account')
     create.add_argument('username')
     create.add_argument('--password-stdin', action='store_true', help='read the password from standard input')
+    pairs = commands.add_parser('plan-pairs', help='plan speed-dating rounds from a CSV (name,organisation)',
+                                description='Writes round,group,name,organisation to stdout and the number of '
+                                            'repeated pairs to stderr.')
+    pairs.add_argument('people', metavar='PEOPLE.csv', help="CSV with the header name,organisation ('-': stdin)")
+    pairs.add_argument('--rounds', type=int, default=0, help='number of rounds (default: as many as possible '
+                                                             'without repeats)')
+    pairs.add_argument('--odd', choices=['trio', 'pause'], default='trio', help='odd count: a trio or a pause')
+    pairs.add_argument('--seed', type=int, default=0)
     return parser
+
+
+def plan_pairs_command(args: argparse.Namespace) -> int:
+    from app.domain.pairing import max_rounds_without_repeat, plan_pairs
+    from app.planning import run_plan
+
+    if args.rounds < 0:
+        print('error: --rounds must be 0 or more', file=sys.stderr)
+        return 2
+
+    def planner(people: list[tuple[str, str]]) -> list[tuple[tuple[str, ...], ...]]:
+        rounds = args.rounds or max(1, max_rounds_without_repeat(len(people), odd=args.odd))
+        return [p.groups for p in plan_pairs(people, rounds, odd=args.odd, seed=args.seed)]
+
+    return run_plan(args.people, planner)
 
 
 def serve(settings: Settings) -> int:
