@@ -85,12 +85,14 @@ class ParticipantView:
             ui.label(self.notice).classes('text-base bg-amber-2 rounded p-3').props('role=status').mark('notice')
         ui.label(t('participant.welcome')).classes('text-3xl font-bold')
         name = ui.input(t('participant.name')).props(f'outlined autofocus maxlength={MAX_NAME + 20} '
-                                                     'input-class=text-xl autocomplete=name') \
+                                                     'input-class=text-xl autocomplete=name data-testid=name') \
             .classes('w-full').mark('name')
         org = ui.input(t('participant.organisation')).props(f'outlined maxlength={MAX_ORGANISATION + 20} '
-                                                            'input-class=text-xl autocomplete=organization') \
+                                                            'input-class=text-xl autocomplete=organization '
+                                                            'data-testid=organisation') \
             .classes('w-full').mark('organisation')
-        button = ui.button(t('participant.join')).props('unelevated size=xl').classes('w-full py-3').mark('join')
+        button = ui.button(t('participant.join')).props('unelevated size=xl data-testid=join').classes('w-full py-3') \
+            .mark('join')
 
         async def join() -> None:
             button.disable()
