@@ -123,3 +123,8 @@ class RoundGroup(Base):
     round_id: Mapped[int] = mapped_column(ForeignKey('round.id', ondelete='CASCADE'), index=True)
     number: Mapped[int] = mapped_column(Integer)
     members: Mapped[list] = mapped_column(JSON, default=list)  # participant ids
+    question: Mapped[str] = mapped_column(Text, default='')     # breakout: the group's own question
+    location: Mapped[str] = mapped_column(String(300), default='')  # breakout: "tafel 3" or a video link
+    moderator_key: Mapped[str] = mapped_column(String(64), default='')  # breakout: the invite of its moderator
+    note: Mapped[str] = mapped_column(Text, default='')         # breakout: the group's harvest
+    note_version: Mapped[int] = mapped_column(Integer, default=0)
