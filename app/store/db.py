@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -54,18 +57,37 @@ def session_factory(engine: AsyncEngine) -> async_sessionmaker:
 
 
 def migrate(url: str) -> None:
-    """Bring the schema to the newest migration (blocking; run at start-up)."""
+    """Bring the schema to the newest migration (blocking; run at start-up).
+
+    Two processes starting at once (an instance and ``create-facilitator``, or several instances) take
+    turns: a file lock for SQLite, an advisory lock for PostgreSQL."""
     engine = create_engine(sync_url(url))
     if engine.dialect.name == 'sqlite':
         event.listen(engine, 'connect', _sqlite_pragmas)
     config = Config()
     config.set_main_option('script_location', str(MIGRATIONS))
     try:
-        with engine.begin() as connection:
+        with _sqlite_file_lock(engine.url.database if engine.dialect.name == 'sqlite' else None), \
+                engine.begin() as connection:
+            if engine.dialect.name == 'postgresql':
+                connection.execute(text('SELECT pg_advisory_xact_lock(72616)'))
             config.attributes['connection'] = connection
             command.upgrade(config, 'head')
     finally:
         engine.dispose()
+
+
+@contextmanager
+def _sqlite_file_lock(database: str | None) -> Iterator[None]:
+    if not database or database == ':memory:':
+        yield
+        return
+    with open(f'{database}.migrate-lock', 'a') as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 async def ping(engine: AsyncEngine) -> bool:

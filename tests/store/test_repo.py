@@ -66,3 +66,13 @@ async def test_migrate_twice_is_harmless(database_url: str) -> None:
 def test_url_drivers(given: str, sync: str, asynchronous: str) -> None:
     assert db.sync_url(given) == sync
     assert db.async_url(given) == asynchronous
+
+
+def test_two_processes_migrating_at_once_take_turns(database_url: str) -> None:
+    import subprocess
+    import sys
+
+    code = f'from app.store import db; db.migrate({database_url!r})'
+    processes = [subprocess.Popen([sys.executable, '-c', code], stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    results = [(p.wait(timeout=60), p.stderr.read()) for p in processes]
+    assert [code for code, _ in results] == [0, 0, 0], results
