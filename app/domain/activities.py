@@ -7,9 +7,9 @@ from typing import Literal
 
 from app.domain.people import InvalidInput, clean_text
 
-Kind = Literal['statement', 'score', 'open', 'speed_date']
+Kind = Literal['statement', 'score', 'open', 'speed_date', 'breakout']
 State = Literal['waiting', 'open', 'closed']
-KINDS: tuple[Kind, ...] = ('statement', 'score', 'open', 'speed_date')
+KINDS: tuple[Kind, ...] = ('statement', 'score', 'open', 'speed_date', 'breakout')
 AGREE, DISAGREE, DOUBT = 'agree', 'disagree', 'doubt'
 MAX_TEXT = 300
 MAX_REASON = 500
@@ -43,6 +43,12 @@ class Settings:
     tables: bool = False              # speed date: numbered tables/spots
     odd: Literal['trio', 'pause'] = 'trio'  # speed date: an odd count makes a trio, or one person pauses
     sound: bool = True                # speed date: a sound on the screen at the end of a round
+    group_by: Literal['size', 'count'] = 'size'  # breakout: people per group, or a number of groups
+    group_value: int = 4              # breakout: that size or count
+    fill: Literal['mixed', 'random'] = 'mixed'  # breakout: mix organisations and newcomers, or at random
+    group_questions: str = ''         # breakout: one per line, divided over the groups
+    locations: str = ''               # breakout: one per line ("tafel 3" or a video link)
+    harvest_on_screen: int = -1       # breakout: -1 the groups, 0 every group's harvest, k only group k's
 
     def to_dict(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}

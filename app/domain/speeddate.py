@@ -18,6 +18,17 @@ Phase = Literal['ready', 'running', 'paused', 'over']
 
 
 @dataclass(frozen=True, slots=True)
+class GroupInfo:
+    """What a breakout group has besides its members (speed-date pairs leave it empty)."""
+
+    question: str = ''
+    location: str = ''          # "tafel 3", or a video link for online meetings
+    moderator_key: str = ''     # the invite key of its moderator
+    note: str = ''              # the group's harvest
+    note_version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class DateRound:
     id: int
     activity_id: int
@@ -26,6 +37,11 @@ class DateRound:
     paused: str | None            # who sits out this round (odd count with "pause")
     countdown: Countdown
     question: str = ''
+    details: tuple[GroupInfo, ...] = ()  # per group, same order as ``groups`` (breakouts)
+
+    def info(self, table: int) -> GroupInfo:
+        """Details of group ``table`` (1-based)."""
+        return self.details[table - 1] if 0 < table <= len(self.details) else GroupInfo()
 
     def phase(self, now: datetime) -> Phase:
         c = self.countdown

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from app.domain.activities import Activity, Settings
 from app.domain.countdown import Countdown
 from app.domain.people import Person
-from app.domain.speeddate import DateRound
+from app.domain.speeddate import DateRound, GroupInfo
 from app.live.agenda import Answer
 from app.live.bus import Bus, Change
 from app.live.room import Invite, MeetingInfo, Room
@@ -71,7 +71,9 @@ class Rooms:
                                                                               r.show_name)
         rounds = [DateRound(r.id, r.activity_id, r.number, tuple(tuple(g.members) for g in groups),
                             r.paused_participant or None,
-                            Countdown(r.seconds, _utc(r.ends_at), r.remaining), r.question)
+                            Countdown(r.seconds, _utc(r.ends_at), r.remaining), r.question,
+                            tuple(GroupInfo(g.question, g.location, g.moderator_key, g.note, g.note_version)
+                                  for g in groups))
                   for r, groups in await self.repo.rounds_of(meeting_id)]
         room.load_agenda(activities, answers, rounds)
         return room

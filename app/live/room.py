@@ -14,6 +14,7 @@ from app.domain.codes import new_key
 from app.domain.people import InvalidInput, Person, clean_name, clean_organisation
 from app.domain.speeddate import DateRound
 from app.live.agenda import Agenda, Answer
+from app.live.breakouts import Breakouts
 from app.live.bus import Bus, Change
 from app.live.speeddate import SpeedDating
 from app.store.repo import Repo
@@ -73,12 +74,23 @@ class Room:
         self.participant_gone = Event[str]()
         self.agenda = Agenda(info.id, [], None, {}, repo, self._commit)  # replaced by the registry's load
         self.speed = SpeedDating([], repo, self._commit, lambda: list(self.people.values()))
+        self.breakouts = Breakouts([], repo, self._commit, lambda: list(self.people.values()))
 
     def load_agenda(self, activities: list[Activity], answers: dict[int, dict[str, Answer]],
                     rounds: list[DateRound]) -> None:
         self.agenda = Agenda(self.info.id, activities, self.info.current_activity_id, answers, self._repo,
                              self._commit)
-        self.speed = SpeedDating(rounds, self._repo, self._commit, lambda: list(self.people.values()))
+        kinds = {a.id: a.kind for a in activities}
+        people = lambda: list(self.people.values())  # noqa: E731
+        self.speed = SpeedDating([r for r in rounds if kinds.get(r.activity_id) == 'speed_date'], self._repo,
+                                 self._commit, people)
+        self.breakouts = Breakouts([r for r in rounds if kinds.get(r.activity_id) == 'breakout'], self._repo,
+                                   self._commit, people)
+
+    async def new_breakout_round(self, activity: Activity) -> DateRound:
+        """Groups for the next breakout round: moderators in turn, avoiding who already met."""
+        moderators = [i.key for i in self.invites.values() if not i.revoked]
+        return await self.breakouts.new_round(activity, moderators, self.speed.all_rounds())
 
     # queries
     def participant_for_device(self, device_id: str) -> Person | None:
@@ -93,9 +105,9 @@ class Room:
         return invite if invite and not invite.revoked else None
 
     def subscriber_count(self) -> int:
-        return self.agenda.subscriber_count() + self.speed.subscriber_count() + sum(
-            len(e.callbacks) for e in (self.roster_changed, self.meeting_changed, self.invites_changed,
-                                       self.participant_gone))
+        own = (self.roster_changed, self.meeting_changed, self.invites_changed, self.participant_gone)
+        return (sum(len(e.callbacks) for e in own) + self.agenda.subscriber_count() + self.speed.subscriber_count()
+                + self.breakouts.subscriber_count())
 
     # participants
     async def join(self, device_id: str, name: str, organisation: str) -> Person:
@@ -120,6 +132,9 @@ class Room:
         person = Person(row.id, row.name, row.organisation)
         await self._commit({'kind': 'joined', 'person': [person.id, person.name, person.organisation],
                             'device': device_id})
+        current = self.agenda.current
+        if current is not None and current.kind == 'breakout':  # a late joiner goes into the smallest group
+            await self.breakouts.add_late_joiner(current.id, person)
         return person
 
     async def leave(self, participant_id: str) -> None:
@@ -206,5 +221,7 @@ class Room:
             self.invites_changed.emit()
         elif kind in ('round', 'round_clock'):
             self.speed.apply(change)
+        elif kind.startswith('breakout'):
+            self.breakouts.apply(change)
         else:
             self.agenda.apply(change)

@@ -1,4 +1,4 @@
-"""Speed dating while it runs: plan a round (pairs), start, pause, resume, +1 minute, end early, swap.
+"""Rounds with a shared countdown (speed dating, breakouts): start, pause, resume, +1 minute, end early.
 
 Validate → store → memory → emit, with the room's ``commit``. The countdown is server-authoritative:
 the deadline (or the remaining time while paused) is stored; pages tick locally.
@@ -13,11 +13,9 @@ from datetime import UTC, datetime
 
 from nicegui import Event
 
-from app.domain.activities import Activity
 from app.domain.countdown import Countdown
-from app.domain.pairing import pair_round
 from app.domain.people import InvalidInput, Person
-from app.domain.speeddate import DateRound, met_counts, question_for, swap
+from app.domain.speeddate import DateRound, GroupInfo
 from app.live.bus import Change
 from app.store.repo import Repo
 
@@ -26,7 +24,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class SpeedDating:
+class RoundRunner:
+    """The rounds of one kind of activity; ``prefix`` names its changes on the bus."""
+
+    prefix = 'round'
+
     def __init__(self, rounds: list[DateRound], repo: Repo, commit: Callable[[Change], Awaitable[None]],
                  people: Callable[[], list[Person]], clock: Callable[[], datetime] = utcnow) -> None:
         self.rounds: dict[int, list[DateRound]] = {}
@@ -47,32 +49,6 @@ class SpeedDating:
     def subscriber_count(self) -> int:
         return len(self.round_changed.callbacks) + len(self.clock_changed.callbacks)
 
-    async def next_round(self, activity: Activity) -> DateRound:
-        """Pair everyone present for the next round (ready, not started). Pressing twice makes one round:
-        a round that has not started yet is returned as it is."""
-        if activity.kind != 'speed_date' or activity.state != 'open':
-            raise InvalidInput('error.speeddate_not_open')
-        async with self._lock:
-            last = self.current(activity.id)
-            if last is not None and last.phase(self.clock()) == 'ready':
-                return last
-            people = self._people()
-            if len(people) < 2:
-                raise InvalidInput('error.speeddate_too_few')
-            number = (last.number if last else 0) + 1
-            paused_before = [r.paused for r in self.rounds.get(activity.id, []) if r.paused]
-            pairing = pair_round([(p.id, p.organisation) for p in people], met_counts(self.all_rounds()),
-                                 odd=activity.settings.odd, paused_before=paused_before, seed=activity.id,
-                                 round_no=number)
-            seconds = round(activity.settings.minutes * 60)
-            question = question_for(activity.settings, number)
-            row = await self._repo.add_round(activity.id, number, seconds, question, pairing.paused or '',
-                                             [list(g) for g in pairing.groups])
-            new = DateRound(row.id, activity.id, number, pairing.groups, pairing.paused, Countdown.ready(seconds),
-                            question)
-            await self._commit({'kind': 'round', 'round': _dump(new)})
-            return new
-
     async def start(self, activity_id: int) -> None:
         await self._clock(activity_id, lambda c, now: c.start(now))
 
@@ -89,14 +65,6 @@ class SpeedDating:
     async def end_early(self, activity_id: int) -> None:
         await self._clock(activity_id, lambda c, now: replace(c, ends_at=now, remaining=None))
 
-    async def swap(self, activity_id: int, a: str, b: str) -> None:
-        current = self.current(activity_id)
-        if current is None or current.phase(self.clock()) != 'ready':
-            raise InvalidInput('error.swap_started')
-        groups, paused = swap(current.groups, current.paused, a, b)
-        await self._repo.set_round_groups(current.id, [list(g) for g in groups], paused or '')
-        await self._commit({'kind': 'round', 'round': _dump(replace(current, groups=groups, paused=paused))})
-
     async def _clock(self, activity_id: int, change: Callable[[Countdown, datetime], Countdown]) -> None:
         async with self._lock:
             current = self.current(activity_id)
@@ -107,10 +75,13 @@ class SpeedDating:
                 return
             await self._repo.update_round(current.id, seconds=countdown.seconds, ends_at=countdown.ends_at,
                                           remaining=countdown.remaining)
-            await self._commit({'kind': 'round_clock', 'round': _dump(replace(current, countdown=countdown))})
+            await self._commit({'kind': f'{self.prefix}_clock', 'round': dump(replace(current, countdown=countdown))})
+
+    async def _replace(self, new: DateRound) -> None:
+        await self._commit({'kind': self.prefix, 'round': dump(new)})
 
     def apply(self, change: Change) -> None:
-        new = _load(change['round'])
+        new = load(change['round'])
         rounds = self.rounds.setdefault(new.activity_id, [])
         index = next((i for i, r in enumerate(rounds) if r.number == new.number), None)
         if index is None:
@@ -118,21 +89,23 @@ class SpeedDating:
             rounds.sort(key=lambda r: r.number)
         else:
             rounds[index] = new
-        if change['kind'] == 'round_clock':
+        if change['kind'].endswith('_clock'):
             self.clock_changed.emit(new)
         else:
             self.round_changed.emit(new)
 
 
-def _dump(r: DateRound) -> dict[str, object]:
+def dump(r: DateRound) -> dict[str, object]:
     c = r.countdown
     return {'id': r.id, 'activity': r.activity_id, 'number': r.number, 'groups': [list(g) for g in r.groups],
             'paused': r.paused, 'seconds': c.seconds, 'ends_at': c.ends_at.isoformat() if c.ends_at else None,
-            'remaining': c.remaining, 'question': r.question}
+            'remaining': c.remaining, 'question': r.question,
+            'details': [[i.question, i.location, i.moderator_key, i.note, i.note_version] for i in r.details]}
 
 
-def _load(data: dict) -> DateRound:
+def load(data: dict) -> DateRound:
     ends_at = datetime.fromisoformat(data['ends_at']) if data['ends_at'] else None
     return DateRound(int(data['id']), int(data['activity']), int(data['number']),
                      tuple(tuple(g) for g in data['groups']), data['paused'],
-                     Countdown(float(data['seconds']), ends_at, data['remaining']), data['question'])
+                     Countdown(float(data['seconds']), ends_at, data['remaining']), data['question'],
+                     tuple(GroupInfo(*info) for info in data.get('details', [])))

@@ -89,20 +89,33 @@ class AgendaEditor:
                                 value=settings.display).mark('display')
             live = ui.checkbox(t('agenda.results_live'), value=settings.results_live).mark('results-live')
             phones = ui.checkbox(t('agenda.results_on_phones'), value=settings.results_on_phones)
+            minutes = ui.number(t('agenda.minutes'), value=settings.minutes, min=0.5, max=60, step=0.5) \
+                .props('outlined dense').classes('w-full').mark('minutes')
             with ui.column().classes('w-full gap-2') as speed:
-                with ui.row().classes('w-full no-wrap'):
-                    minutes = ui.number(t('agenda.minutes'), value=settings.minutes, min=0.5, max=60, step=0.5) \
-                        .props('outlined dense').classes('grow').mark('minutes')
-                    rounds = ui.number(t('agenda.rounds'), value=settings.rounds, min=0, max=50, step=1) \
-                        .props('outlined dense').classes('grow').mark('rounds')
+                rounds = ui.number(t('agenda.rounds'), value=settings.rounds, min=0, max=50, step=1) \
+                    .props('outlined dense').classes('w-full').mark('rounds')
                 questions = ui.textarea(t('agenda.round_questions'), value=settings.round_questions) \
                     .props('outlined autogrow').classes('w-full').mark('round-questions')
                 tables = ui.checkbox(t('agenda.tables'), value=settings.tables).mark('tables')
                 odd = ui.toggle({'trio': t('agenda.odd_trio'), 'pause': t('agenda.odd_pause')}, value=settings.odd) \
                     .mark('odd')
+            with ui.column().classes('w-full gap-2') as breakout:
+                with ui.row().classes('w-full no-wrap items-center'):
+                    group_by = ui.toggle({'size': t('agenda.group_size'), 'count': t('agenda.group_count')},
+                                         value=settings.group_by).mark('group-by')
+                    group_value = ui.number(t('agenda.how_many'), value=settings.group_value, min=1, max=100, step=1) \
+                        .props('outlined dense').classes('w-24').mark('group-value')
+                fill = ui.toggle({'mixed': t('agenda.fill_mixed'), 'random': t('agenda.fill_random')},
+                                 value=settings.fill).mark('fill')
+                group_questions = ui.textarea(t('agenda.group_questions'), value=settings.group_questions) \
+                    .props('outlined autogrow').classes('w-full').mark('group-questions')
+                locations = ui.textarea(t('agenda.locations'), value=settings.locations) \
+                    .props('outlined autogrow').classes('w-full').mark('locations')
             speed.bind_visibility_from(kind, 'value', backward=lambda k: k == 'speed_date')
-            live.bind_visibility_from(kind, 'value', backward=lambda k: k != 'speed_date')
-            phones.bind_visibility_from(kind, 'value', backward=lambda k: k != 'speed_date')
+            breakout.bind_visibility_from(kind, 'value', backward=lambda k: k == 'breakout')
+            minutes.bind_visibility_from(kind, 'value', backward=lambda k: k in ('speed_date', 'breakout'))
+            live.bind_visibility_from(kind, 'value', backward=lambda k: k in ('statement', 'score', 'open'))
+            phones.bind_visibility_from(kind, 'value', backward=lambda k: k in ('statement', 'score', 'open'))
             doubt.bind_visibility_from(kind, 'value', backward=lambda k: k == 'statement')
             reason.bind_visibility_from(kind, 'value', backward=lambda k: k in ('statement', 'score'))
             scale.bind_visibility_from(kind, 'value', backward=lambda k: k == 'score')
@@ -113,7 +126,9 @@ class AgendaEditor:
                               display=display.value, results_live=live.value, results_on_phones=phones.value,
                               minutes=min(60.0, max(0.5, float(minutes.value or 2))),
                               rounds=min(50, max(0, int(rounds.value or 0))), round_questions=questions.value or '',
-                              tables=tables.value, odd=odd.value)
+                              tables=tables.value, odd=odd.value, group_by=group_by.value,
+                              group_value=int(group_value.value or 0), fill=fill.value,
+                              group_questions=group_questions.value or '', locations=locations.value or '')
                 try:
                     if activity is None:
                         await self.room.agenda.add(kind.value, text.value, new)

@@ -11,6 +11,7 @@ from app.i18n import Translate
 from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
 from app.pages.common import result_texts
+from app.pages.control_breakout import ControlBreakout
 from app.pages.control_speeddate import ControlSpeedDate
 from components.results import ResultsView
 
@@ -20,7 +21,7 @@ class LivePanel:
         self.room, self.t, self.lang = room, t, lang
         self.results: ResultsView | None = None
         self.answered: ui.label | None = None
-        self.speed: ControlSpeedDate | None = None
+        self.speed: ControlSpeedDate | ControlBreakout | None = None  # the rounds part, if any
 
     def build(self) -> None:
         with ui.card().classes('w-full gap-2').mark('live-panel'):
@@ -29,8 +30,11 @@ class LivePanel:
         agenda.current_changed.subscribe(lambda _: self.panel.refresh())
         agenda.answers_changed.subscribe(self._answer_changed)
         self.room.roster_changed.subscribe(self._roster_changed)
-        self.room.speed.round_changed.subscribe(lambda r: self.speed and self.speed.changed(r))
-        self.room.speed.clock_changed.subscribe(lambda r: self.speed and self.speed.changed(r))
+        for runner in (self.room.speed, self.room.breakouts):
+            runner.round_changed.subscribe(lambda r: self.speed and self.speed.changed(r))
+            runner.clock_changed.subscribe(lambda r: self.speed and self.speed.changed(r))
+        self.room.breakouts.note_changed.subscribe(lambda _: self.speed and self.speed.changed())
+        self.room.invites_changed.subscribe(lambda: self.speed and self.speed.changed())
 
     @ui.refreshable_method
     def panel(self) -> None:
@@ -48,8 +52,9 @@ class LivePanel:
         ui.label(f'{t(f"kind.{activity.kind}")} · {t(f"activity.state.{activity.state}")}') \
             .classes('text-sm text-grey-7').mark('live-state').props('data-testid=live-state')
         ui.label(activity.text).classes('text-xl font-bold break-words')
-        if activity.kind == 'speed_date':
-            self.speed = ControlSpeedDate(self.room, activity, t)
+        if activity.kind in ('speed_date', 'breakout'):
+            rounds = ControlSpeedDate if activity.kind == 'speed_date' else ControlBreakout
+            self.speed = rounds(self.room, activity, t)
             self.speed.build()
             ui.button(t('live.next'), icon='skip_next', on_click=agenda.next).props('flat').mark('next-activity')
             return

@@ -9,6 +9,7 @@ from app.domain.codes import is_valid_code, normalize_code
 from app.domain.people import MAX_NAME, MAX_ORGANISATION, InvalidInput, Person
 from app.i18n import Translate
 from app.live.room import JoinRefused, MeetingInfo, Room
+from app.pages.breakout_views import PhoneBreakout
 from app.pages.common import device_id, header, message_card, use_language
 from app.pages.phone_activity import PhoneActivity
 from app.pages.phone_speeddate import PhoneSpeedDate
@@ -41,7 +42,7 @@ class ParticipantView:
         self.counted = False  # this page counts towards the person's "online"
         self.shown: tuple[str, bool] = ('', False)  # meeting state and lock the body was built for
         self.shown_activity: tuple | None = None  # what of the current activity the body shows
-        self.speed_view: PhoneSpeedDate | None = None
+        self.round_view: PhoneSpeedDate | PhoneBreakout | None = None
 
     def build(self) -> None:
         self.client = client = ui.context.client
@@ -50,8 +51,13 @@ class ParticipantView:
         self.room.participant_gone.subscribe(self._gone)
         self.room.meeting_changed.subscribe(self._meeting_changed)
         self.room.agenda.current_changed.subscribe(self._activity_changed)
-        self.room.speed.round_changed.subscribe(lambda r: self.speed_view and self.speed_view.round_changed(r))
-        self.room.speed.clock_changed.subscribe(lambda r: self.speed_view and self.speed_view.clock_changed(r))
+        for runner in (self.room.speed, self.room.breakouts):  # one subscription each, forwarded to the view
+            runner.round_changed.subscribe(lambda r: self.round_view and self.round_view.round_changed(r))
+            runner.clock_changed.subscribe(lambda r: self.round_view and self.round_view.clock_changed(r))
+        self.room.breakouts.note_changed.subscribe(
+            lambda c: isinstance(self.round_view, PhoneBreakout) and self.round_view.note_changed(c))
+        self.room.breakouts.message_sent.subscribe(
+            lambda m: isinstance(self.round_view, PhoneBreakout) and self.round_view.message_sent(m))
         with ui.column().classes('mx-auto max-w-md w-full p-4 gap-4 items-stretch'):
             ui.label(self.room.info.title).classes('text-lg text-grey-8').mark('meeting-title')
             self.body()
@@ -59,7 +65,7 @@ class ParticipantView:
     @ui.refreshable_method
     def body(self) -> None:
         t = self.t
-        self.speed_view = None
+        self.round_view = None
         self.shown = (self.room.info.state, self.room.info.locked)
         self.shown_activity = phone_view_of(self.room.agenda.current)
         if self.room.info.state == 'closed':
@@ -67,8 +73,11 @@ class ParticipantView:
         elif self.person is not None and self.room.agenda.current is not None:
             activity = self.room.agenda.current
             if activity.kind == 'speed_date':
-                self.speed_view = PhoneSpeedDate(self.room, activity, self.person.id, t)
-                self.speed_view.build()
+                self.round_view = PhoneSpeedDate(self.room, activity, self.person.id, t)
+                self.round_view.build()
+            elif activity.kind == 'breakout':
+                self.round_view = PhoneBreakout(self.room, activity, self.person.id, t)
+                self.round_view.build()
             else:
                 PhoneActivity(self.room.agenda, activity, self.person.id, t, self.lang).build()
             self._leave_button()

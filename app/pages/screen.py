@@ -10,10 +10,12 @@ from app.domain.speeddate import DateRound
 from app.domain.urls import short_url
 from app.i18n import Translate
 from app.live.agenda import AnswerChange
+from app.live.breakouts import NoteChange
 from app.live.room import MeetingInfo, Room, RosterChange
 from app.pages.access import room_for_key
 from app.pages.common import base_url, message_card, use_language
 from app.pages.screen_activity import ScreenActivity
+from app.pages.screen_breakout import ScreenBreakout
 from app.pages.screen_speeddate import ScreenSpeedDate
 from app.system import System
 from components.participant_wall import ParticipantWall
@@ -34,7 +36,7 @@ def register(system: System) -> None:
 class ScreenView:
     def __init__(self, room: Room, t: Translate, lang: str, base: str, key: str) -> None:
         self.room, self.t, self.lang, self.base, self.key = room, t, lang, base, key
-        self.activity: ScreenActivity | ScreenSpeedDate | None = None
+        self.activity: ScreenActivity | ScreenSpeedDate | ScreenBreakout | None = None
 
     def build(self) -> None:
         t, info = self.t, self.room.info
@@ -60,16 +62,22 @@ class ScreenView:
         self.room.meeting_changed.subscribe(self._meeting_changed)
         self.room.agenda.current_changed.subscribe(self._show_activity)
         self.room.agenda.answers_changed.subscribe(self._answer_changed)
-        self.room.speed.round_changed.subscribe(self._speed_changed)
-        self.room.speed.clock_changed.subscribe(self._speed_clock)
+        for runner in (self.room.speed, self.room.breakouts):
+            runner.round_changed.subscribe(self._round_changed)
+            runner.clock_changed.subscribe(self._clock_changed)
+        self.room.breakouts.note_changed.subscribe(self._note_changed)
 
-    def _speed_changed(self, r: DateRound) -> None:
-        if isinstance(self.activity, ScreenSpeedDate):
+    def _round_changed(self, r: DateRound) -> None:
+        if isinstance(self.activity, ScreenSpeedDate | ScreenBreakout):
             self.activity.round_changed(r)
 
-    def _speed_clock(self, r: DateRound) -> None:
-        if isinstance(self.activity, ScreenSpeedDate):
+    def _clock_changed(self, r: DateRound) -> None:
+        if isinstance(self.activity, ScreenSpeedDate | ScreenBreakout):
             self.activity.clock_changed(r)
+
+    def _note_changed(self, change: NoteChange) -> None:
+        if isinstance(self.activity, ScreenBreakout):
+            self.activity.note_changed(change)
 
     def _show_activity(self, activity: Activity | None) -> None:
         """The current activity replaces the welcome screen (rebuilt only when the facilitator changes it)."""
@@ -80,6 +88,8 @@ class ScreenView:
             with self.activity_section:
                 if activity.kind == 'speed_date':
                     self.activity = ScreenSpeedDate(self.room, activity, self.t, hint)
+                elif activity.kind == 'breakout':
+                    self.activity = ScreenBreakout(self.room, activity, self.t, hint)
                 else:
                     self.activity = ScreenActivity(self.room, activity, self.t, self.lang, hint)
                 self.activity.build()

@@ -190,7 +190,7 @@ class Repo:
         return [(r, by_round.get(r.id, [])) for r in rounds]
 
     async def add_round(self, activity_id: int, number: int, seconds: float, question: str, paused: str,
-                        groups: list[list[str]]) -> Round:
+                        groups: list[list[str]], details: list[dict] | None = None) -> Round:
         """A new round with its groups, in one transaction; (activity, number) is unique, so a second
         "next round" for the same number fails instead of making two rounds."""
         async with self.sessions.begin() as s:
@@ -198,7 +198,8 @@ class Repo:
                            question=question, paused_participant=paused)
             s.add(round_)
             await s.flush()
-            s.add_all(RoundGroup(round_id=round_.id, number=i, members=list(members))
+            extra = details or [{} for _ in groups]
+            s.add_all(RoundGroup(round_id=round_.id, number=i, members=list(members), **extra[i - 1])
                       for i, members in enumerate(groups, start=1))
         return round_
 
@@ -212,3 +213,15 @@ class Repo:
             s.add_all(RoundGroup(round_id=round_id, number=i, members=list(members))
                       for i, members in enumerate(groups, start=1))
             await s.execute(update(Round).where(Round.id == round_id).values(paused_participant=paused))
+
+    async def update_group(self, round_id: int, number: int, **values: object) -> None:
+        async with self.sessions.begin() as s:
+            await s.execute(update(RoundGroup).where(RoundGroup.round_id == round_id, RoundGroup.number == number)
+                            .values(**values))
+
+    async def move_member(self, round_id: int, groups: dict[int, list[str]]) -> None:
+        """New member lists for some groups of a round, in one transaction (notes and details stay)."""
+        async with self.sessions.begin() as s:
+            for number, members in groups.items():
+                await s.execute(update(RoundGroup).where(RoundGroup.round_id == round_id,
+                                                         RoundGroup.number == number).values(members=members))

@@ -1,0 +1,123 @@
+"""The facilitator's breakout controls: make groups, move people, moderators, start, message, back to plenary."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+
+from nicegui import ui
+
+from app.domain.activities import Activity
+from app.domain.people import InvalidInput
+from app.domain.speeddate import DateRound
+from app.i18n import Translate
+from app.live.room import Room
+from components.countdown import Countdown
+
+
+class ControlBreakout:
+    def __init__(self, room: Room, activity: Activity, t: Translate) -> None:
+        self.room, self.activity, self.t = room, activity, t
+
+    def build(self) -> None:
+        """The page subscribes once and forwards changes to ``changed``."""
+        self.part()
+
+    def changed(self, r: DateRound | None = None) -> None:
+        if r is None or r.activity_id == self.activity.id:
+            self.part.refresh()
+
+    @ui.refreshable_method
+    def part(self) -> None:
+        t, runner, aid = self.t, self.room.breakouts, self.activity.id
+        activity = self.room.agenda.activities.get(aid, self.activity)
+        r = runner.current(aid)
+        phase = r.phase(runner.clock()) if r else None
+        if r is not None:
+            with ui.row().classes('items-baseline gap-4'):
+                ui.label(t('breakout.round', number=r.number)).classes('text-lg font-bold')
+                ui.label(t(f'speed.phase.{phase}')).classes('text-grey-8').props('data-testid=control-phase')
+                Countdown(r.countdown, done_text=t('breakout.time_up')).classes('text-3xl font-bold tabular-nums')
+        with ui.row().classes('gap-1'):
+            if r is None or phase == 'over':
+                ui.button(t('breakout.make') if r is None else t('breakout.again'), icon='groups',
+                          on_click=self._new).props('unelevated').mark('make-groups')
+            if phase in ('ready', 'paused'):
+                ui.button(t('speed.start'), icon='play_arrow', on_click=lambda: self._do(runner.start)) \
+                    .props('unelevated color=positive').mark('start-breakout')
+            if phase == 'running':
+                ui.button(t('speed.pause'), icon='pause', on_click=lambda: self._do(runner.pause)).props('outline')
+            if phase in ('ready', 'running', 'paused'):
+                ui.button(t('speed.plus_minute'), icon='more_time', on_click=lambda: self._do(runner.extend)) \
+                    .props('outline').mark('extend-breakout')
+                ui.button(t('breakout.plenary'), icon='meeting_room', on_click=lambda: self._do(runner.end_early)) \
+                    .props('outline').mark('end-breakout')
+        if r is None:
+            return
+        with ui.row().classes('w-full items-center no-wrap gap-2'):
+            message = ui.input(t('breakout.message')).props('outlined dense maxlength=220').classes('grow') \
+                .mark('broadcast-input')
+            ui.button(t('breakout.send'), icon='campaign', on_click=lambda: self._send(message)).props('outline') \
+                .mark('broadcast')
+        harvest = activity.settings.harvest_on_screen
+        ui.toggle({-1: t('breakout.screen_groups'), 0: t('breakout.screen_harvest')}, value=min(harvest, 0),
+                  on_change=lambda e: self._show_harvest(e.value)).mark('harvest-on-screen')
+        self._groups(r)
+
+    def _groups(self, r: DateRound) -> None:
+        t, people = self.t, self.room.people
+        invites = {i.key: i.label or t('control.moderator') for i in self.room.invites.values() if not i.revoked}
+        for number, group in enumerate(r.groups, start=1):
+            info = r.info(number)
+            with ui.card().classes('w-full gap-1').props('data-testid=control-group'):
+                with ui.row().classes('w-full items-center justify-between'):
+                    ui.label(t('breakout.group', number=number)).classes('font-bold')
+                    ui.select({'': '—', **invites}, value=info.moderator_key if info.moderator_key in invites else '',
+                              label=t('control.moderator'),
+                              on_change=lambda e, n=number: self._moderator(n, e.value)).props('dense').classes('w-40')
+                names = [people[p].name + ('' if self.room.is_online(p) else f' · {t("control.offline")}')
+                         for p in group if p in people]
+                ui.label(', '.join(names) or '—').classes('break-words').props('data-testid=control-group-members')
+                if info.question:
+                    ui.label(info.question).classes('text-sm italic')
+                if info.note:
+                    ui.label(info.note).classes('text-sm bg-grey-2 rounded p-2').style('white-space: pre-line')
+        options = {p.id: p.name for p in people.values()}
+        with ui.row().classes('w-full items-center no-wrap gap-2'):
+            who = ui.select(options, label=t('breakout.move_who')).classes('grow').mark('move-who')
+            to = ui.select({n: t('breakout.group', number=n) for n in range(1, len(r.groups) + 1)},
+                           label=t('breakout.move_to')).classes('w-40').mark('move-to')
+            ui.button(t('breakout.move'), icon='east', on_click=lambda: self._move(who.value, to.value)) \
+                .props('outline').mark('move')
+
+    async def _do(self, action: Callable[[int], Awaitable[None]]) -> None:
+        try:
+            await action(self.activity.id)
+        except InvalidInput as error:
+            ui.notify(self.t(error.key, **error.params), type='warning')
+
+    async def _new(self) -> None:
+        await self._do(lambda _: self.room.new_breakout_round(self.room.agenda.activities[self.activity.id]))
+
+    async def _send(self, field: ui.input) -> None:
+        try:
+            await self.room.breakouts.send(self.activity.id, field.value or '')
+        except InvalidInput as error:
+            ui.notify(self.t(error.key, **error.params), type='warning')
+            return
+        field.set_value('')
+        ui.notify(self.t('breakout.sent'))
+
+    async def _move(self, who: str | None, to: int | None) -> None:
+        if not who or not to:
+            ui.notify(self.t('error.move_choose'), type='warning')
+            return
+        await self._do(lambda aid: self.room.breakouts.move(aid, who, int(to)))
+
+    async def _moderator(self, group: int, key: str) -> None:
+        await self._do(lambda aid: self.room.breakouts.set_moderator(aid, group, key or ''))
+
+    async def _show_harvest(self, value: int) -> None:
+        activity = self.room.agenda.activities[self.activity.id]
+        if activity.settings.harvest_on_screen != value:
+            await self.room.agenda.edit(activity.id, activity.text, replace(activity.settings, harvest_on_screen=value))

@@ -1,0 +1,105 @@
+"""Breakout rounds on a real database: mixed groups, moves, late joiners, notes merged, restart."""
+
+import asyncio
+
+import pytest
+
+from app.domain.activities import Settings
+from app.domain.people import InvalidInput
+from app.live.agenda import Activity
+from app.live.breakouts import Message, NoteChange
+from app.live.bus import LocalBus
+from app.live.registry import Rooms
+from app.live.room import Room
+from app.store.repo import Repo
+
+
+async def room_with(repo: Repo, rooms: Rooms, orgs: list[str], **settings: object) -> tuple[Room, Activity]:
+    anna = await repo.create_facilitator('anna', 'hash')
+    meeting = await repo.create_meeting(anna.id, 'Werkgroepen', None)
+    room = await rooms.get(meeting.id)
+    for i, org in enumerate(orgs):
+        await room.join(f'device-{i}', f'Deelnemer {i}', org)
+    activity = await room.agenda.add('breakout', 'Wissel ervaringen uit', Settings(**settings))
+    await room.agenda.open(activity.id)
+    return room, room.agenda.activities[activity.id]
+
+
+async def test_groups_mix_organisations(repo: Repo, rooms: Rooms) -> None:
+    room, activity = await room_with(repo, rooms, ['A', 'A', 'A', 'B', 'B', 'B'], group_by='count', group_value=2,
+                                     group_questions='Stelling 1\nStelling 2')
+    r = await room.new_breakout_round(activity)
+    orgs = {p.id: p.organisation for p in room.people.values()}
+    assert sorted(len(g) for g in r.groups) == [3, 3]
+    assert all({orgs[p] for p in g} == {'A', 'B'} for g in r.groups)
+    assert [r.info(1).question, r.info(2).question] == ['Stelling 1', 'Stelling 2']
+
+
+async def test_sizes_differ_by_at_most_one_and_bad_sizes(repo: Repo, rooms: Rooms) -> None:
+    room, activity = await room_with(repo, rooms, ['A'] * 17, group_value=4)
+    r = await room.new_breakout_round(activity)
+    assert sorted(len(g) for g in r.groups) == [4, 4, 4, 5]  # not a group of 1
+    for settings in ({'group_value': 1}, {'group_value': 0}, {'group_by': 'count', 'group_value': 30}):
+        bad = await room.agenda.add('breakout', 'Te veel groepen', Settings(**settings))
+        await room.agenda.open(bad.id)
+        with pytest.raises(InvalidInput) as error:
+            await room.new_breakout_round(room.agenda.activities[bad.id])
+        assert error.value.key == 'error.breakout_sizes'
+
+
+async def test_one_round_per_double_click_and_moves(repo: Repo, rooms: Rooms) -> None:
+    room, activity = await room_with(repo, rooms, ['A', 'B', 'C', 'D'], group_value=2)
+    first, second = await asyncio.gather(room.new_breakout_round(activity), room.new_breakout_round(activity))
+    assert first == second and len(await repo.rounds_of(room.info.id)) == 1
+    someone = first.groups[0][0]
+    with pytest.raises(InvalidInput):
+        await room.breakouts.move(activity.id, someone, 3)  # no such group
+    await room.breakouts.move(activity.id, someone, 2)
+    moved = room.breakouts.current(activity.id)
+    assert moved.table_of(someone) == 2 and sorted(len(g) for g in moved.groups) == [1, 3]
+
+
+async def test_late_joiner_goes_to_the_smallest_group(repo: Repo, rooms: Rooms) -> None:
+    room, activity = await room_with(repo, rooms, ['A', 'B', 'C', 'D', 'E'], group_value=2)
+    r = await room.new_breakout_round(activity)
+    smallest = min(range(len(r.groups)), key=lambda i: len(r.groups[i])) + 1
+    await room.breakouts.start(activity.id)
+    late = await room.join('device-late', 'Laatkomer', 'F')
+    assert room.breakouts.current(activity.id).table_of(late.id) == smallest
+
+
+async def test_notes_merge_and_messages(repo: Repo, rooms: Rooms) -> None:
+    room, activity = await room_with(repo, rooms, ['A', 'B', 'C', 'D'], group_value=2)
+    await room.new_breakout_round(activity)
+    notes: list[NoteChange] = []
+    messages: list[Message] = []
+    room.breakouts.note_changed.subscribe(notes.append)
+    room.breakouts.message_sent.subscribe(messages.append)
+    saved, conflict = await room.breakouts.save_note(activity.id, 1, 0, '', 'Wat werkt:\n- intervisie')
+    assert saved.version == 1 and not conflict
+    # two people edited version 1 at the same time: the second save is merged, not lost
+    await room.breakouts.save_note(activity.id, 1, 1, saved.text, saved.text + '\n- covisie')
+    merged, _ = await room.breakouts.save_note(activity.id, 1, 1, saved.text, 'Wat werkt:\n- intervisie\n- buddy')
+    assert '- covisie' in merged.text and '- buddy' in merged.text and merged.version == 3
+    with pytest.raises(InvalidInput):
+        await room.breakouts.save_note(activity.id, 1, 3, merged.text, 'x' * 5001)
+    with pytest.raises(InvalidInput):
+        await room.breakouts.save_note(activity.id, 9, 0, '', 'groep bestaat niet')
+    await room.breakouts.send(activity.id, 'Nog 2 minuten!')
+    with pytest.raises(InvalidInput):
+        await room.breakouts.send(activity.id, '   ')
+    assert [n.version for n in notes] == [1, 2, 3]
+    assert messages == [Message(activity.id, None, 'Nog 2 minuten!')]
+    restarted = await Rooms(repo, LocalBus()).get(room.info.id)
+    again = restarted.breakouts.current(activity.id)
+    assert again.info(1).note == merged.text and again.info(1).note_version == 3
+    assert again.groups == room.breakouts.current(activity.id).groups
+
+
+async def test_moderators_are_assigned_in_turn(repo: Repo, rooms: Rooms) -> None:
+    room, activity = await room_with(repo, rooms, ['A', 'B', 'C', 'D', 'E', 'F'], group_value=2)
+    mo = await room.create_invite('Mo')
+    r = await room.new_breakout_round(activity)
+    assert {r.info(i).moderator_key for i in range(1, 4)} == {mo.key}
+    await room.breakouts.set_moderator(activity.id, 2, '')
+    assert room.breakouts.current(activity.id).info(2).moderator_key == ''

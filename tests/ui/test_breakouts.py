@@ -1,0 +1,69 @@
+"""Breakouts with simulated users: bad sizes, moves, late joiners, moderator scope, two writers of one note."""
+
+from collections.abc import Callable
+
+from nicegui.testing import User
+
+from tests.ui.conftest import make_facilitator, make_meeting
+from tests.ui.test_activities import add_activity
+from tests.ui.test_participant import join
+
+
+async def test_more_groups_than_people(user: User, create_user: Callable[[], User]) -> None:
+    await make_facilitator(user)
+    _, code = await make_meeting(user)
+    await add_activity(user, 'breakout', 'Werkgroepen')
+    user.find(marker='open-activity').click()
+    await join(create_user(), code, 'Anna')
+    user.find(marker='make-groups').click()  # groups of 4 with one person
+    await user.should_see('Die groepsindeling gaat niet', retries=20)
+
+
+async def test_two_people_save_the_same_note(user: User, create_user: Callable[[], User]) -> None:
+    await make_facilitator(user)
+    meeting_id, code = await make_meeting(user)
+    user.find(marker='moderator-label').type('Mo')
+    user.find(marker='create-invite').click()
+    await user.should_see(marker='invite-link')
+    invite = user.find(marker='invite-link').elements.pop().value.removeprefix('http://192.168.1.20:8080')
+    await add_activity(user, 'breakout', 'Werkgroepen')
+    user.find(marker='open-activity').click()
+    anna, bert = create_user(), create_user()
+    await join(anna, code, 'Anna')
+    await join(bert, code, 'Bert')
+    for name in ('Chloé', 'Dries'):
+        await join(create_user(), code, name)
+    user.find(marker='make-groups').click()  # groups of 4: one group
+    await anna.should_see('Groep 1', retries=20)
+    await bert.should_see('Groep 1', retries=20)
+    anna.find(marker='note').type('- intervisie')
+    bert.find(marker='note').type('- covisie')  # both start from the empty note
+    anna.find(marker='save-note').click()
+    await anna.should_see('Bewaard ✓', retries=20)
+    await bert.should_see('Iemand anders paste de oogst aan', retries=20)  # bert keeps his typing
+    bert.find(marker='save-note').click()
+    await bert.should_see('Bewaard', retries=20)
+    note = bert.find(marker='note').elements.pop().value
+    assert '- intervisie' in note and '- covisie' in note  # nothing lost
+    moderator = create_user()
+    await moderator.open(invite)
+    await moderator.should_see('Jouw groepen')
+    other_meeting = create_user()
+    await other_meeting.open(invite.replace(f'/m/{meeting_id}/', f'/m/{meeting_id + 1}/'))
+    await other_meeting.should_see('Deze moderatorlink werkt niet (meer)')
+
+
+async def test_late_joiner_and_move(user: User, create_user: Callable[[], User]) -> None:
+    await make_facilitator(user)
+    _, code = await make_meeting(user)
+    await add_activity(user, 'breakout', 'Werkgroepen')
+    user.find(marker='open-activity').click()
+    for name in ('Anna', 'Bert', 'Chloé', 'Dries', 'Els'):
+        await join(create_user(), code, name)
+    user.find(marker='make-groups').click()  # 5 people in groups of 4: one group of 5
+    await user.should_see(marker='move', retries=20)
+    user.find(marker='move').click()
+    await user.should_see('Kies wie en naar welke groep.')
+    late = create_user()
+    await join(late, code, 'Laatkomer')
+    await late.should_see('Groep 1', retries=20)  # straight into the (only, smallest) group
