@@ -25,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
         return create_facilitator(settings, args.username, args.password_stdin)
     if command == 'plan-pairs':
         return plan_pairs_command(args)
+    if command == 'plan-groups':
+        return plan_groups_command(args)
     parser.print_help()
     return 2
 
@@ -51,6 +53,15 @@ def _parser() -> argparse.ArgumentParser:
                                                              'without repeats)')
     pairs.add_argument('--odd', choices=['trio', 'pause'], default='trio', help='odd count: a trio or a pause')
     pairs.add_argument('--seed', type=int, default=0)
+    groups = commands.add_parser('plan-groups', help='plan breakout rounds from a CSV (name,organisation)',
+                                 description='Writes round,group,name,organisation to stdout and the number of '
+                                             'repeated pairs to stderr.')
+    groups.add_argument('people', metavar='PEOPLE.csv', help="CSV with the header name,organisation ('-': stdin)")
+    size = groups.add_mutually_exclusive_group(required=True)
+    size.add_argument('--group-size', type=int, help='people per group (sizes differ by at most one)')
+    size.add_argument('--groups', type=int, help='number of groups')
+    groups.add_argument('--rounds', type=int, default=1)
+    groups.add_argument('--seed', type=int, default=0)
     return parser
 
 
@@ -65,6 +76,20 @@ def plan_pairs_command(args: argparse.Namespace) -> int:
     def planner(people: list[tuple[str, str]]) -> list[tuple[tuple[str, ...], ...]]:
         rounds = args.rounds or max(1, max_rounds_without_repeat(len(people), odd=args.odd))
         return [p.groups for p in plan_pairs(people, rounds, odd=args.odd, seed=args.seed)]
+
+    return run_plan(args.people, planner)
+
+
+def plan_groups_command(args: argparse.Namespace) -> int:
+    from app.domain.grouping import plan_groups
+    from app.planning import run_plan
+
+    if args.rounds < 1:
+        print('error: --rounds must be 1 or more', file=sys.stderr)
+        return 2
+
+    def planner(people: list[tuple[str, str]]) -> list[list[list[str]]]:
+        return plan_groups(people, args.rounds, group_size=args.group_size, group_count=args.groups, seed=args.seed)
 
     return run_plan(args.people, planner)
 

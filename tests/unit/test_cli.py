@@ -57,3 +57,23 @@ def test_plan_pairs_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     code, out, err = run(['plan-pairs', str(people)], capsys)
     assert code == 2 and out == '' and err.startswith('error:')
     assert run(['plan-pairs', str(tmp_path / 'missing.csv')], capsys)[0] == 2
+
+
+def test_plan_groups(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    people = tmp_path / 'people.csv'
+    people.write_text('name,organisation\n' + ''.join(f'P{i},Org {i % 4}\n' for i in range(16)))
+    code, out, err = run(['plan-groups', str(people), '--group-size', '4', '--rounds', '5', '--seed', '1'], capsys)
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == ['round', 'group', 'name', 'organisation']
+    assert {(r['round'], r['group']) for r in rows} == {(str(a), str(b)) for a in range(1, 6) for b in range(1, 5)}
+    assert err.strip().endswith('0 repeated pairs')  # 16 people in 4 groups of 4 over 5 rounds: a resolvable design
+
+
+@pytest.mark.parametrize('args', [['--group-size', '1'], ['--groups', '30'], ['--group-size', '0'],
+                                  ['--groups', '2', '--rounds', '0']])
+def test_plan_groups_bad_sizes(tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    people = tmp_path / 'people.csv'
+    people.write_text('name\nA\nB\nC\nD\n')
+    code, out, err = run(['plan-groups', str(people), *args], capsys)
+    assert code == 2 and out == '' and err.startswith('error:')
