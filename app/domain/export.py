@@ -21,7 +21,7 @@ class ExportRow:
     text: str
     reason: str
     hidden: bool
-    name: str            # empty unless the participant chose to show it
+    name: str            # empty unless the participant chose to show it (for a harvest: the group)
 
 
 def export_csv(rows: Sequence[ExportRow], label: Callable[[str], str]) -> str:
@@ -30,7 +30,7 @@ def export_csv(rows: Sequence[ExportRow], label: Callable[[str], str]) -> str:
     writer = csv.writer(out, lineterminator='\n')
     writer.writerow(HEADER)
     for row in rows:
-        answer = row.text if row.activity.kind == 'open' else label(row.choice)
+        answer = row.text if row.activity.kind in ('open', 'breakout') else label(row.choice)
         writer.writerow([row.number, row.activity.kind, row.activity.text, _safe(answer), _safe(row.reason),
                          _safe(row.name), 'yes' if row.hidden else ''])
     return out.getvalue()

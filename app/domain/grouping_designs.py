@@ -84,54 +84,55 @@ class Field:
         return self._number(_poly_mod(product_, self.modulus, self.p))
 
 
-def transversal_rounds(size: int, m: int) -> Rounds:
-    """Rounds of ``m`` groups of ``size`` points ``row * m + x`` (``2 <= size <= m``, ``m`` a prime power)."""
+def transversal_rounds(size: int, m: int, limit: int) -> Rounds:
+    """Up to ``limit`` rounds of ``m`` groups of ``size`` points ``row * m + x`` (``2 <= size <= m``, ``m`` a prime
+    power)."""
     field = Field(m)
     rounds: Rounds = []
-    for a in range(m):
+    for a in range(min(m, limit)):
         shifts = [field.mul(a, row) for row in range(size)]
         rounds.append([[row * m + field.add(shifts[row], b) for row in range(size)] for b in range(m)])
-    if m % size == 0:
+    if m % size == 0 and limit > m:
         rounds.append([[row * m + x for x in range(start, start + size)]
                        for row in range(size) for start in range(0, m, size)])
     return rounds
 
 
-def round_robin_rounds(n: int) -> Rounds:
-    """The circle method: ``n - 1`` rounds of pairs (``n`` even) in which everyone meets everyone once."""
+def round_robin_rounds(n: int, limit: int) -> Rounds:
+    """The circle method: up to ``n - 1`` rounds of pairs (``n`` even) in which everyone meets everyone once."""
     rounds: Rounds = []
-    for r in range(n - 1):
+    for r in range(min(n - 1, limit)):
         ring = [n - 1, *[(r + i) % (n - 1) for i in range(n - 1)]]
         rounds.append([[ring[i], ring[n - 1 - i]] for i in range(n // 2)])
     return rounds
 
 
-def design_for(sizes: Sequence[int]) -> tuple[Rounds, int] | None:
-    """The longest known design for groups of ``sizes`` (as ``group_sizes`` returns them) and its number of points.
+def design_for(sizes: Sequence[int], limit: int = MAX_FIELD + 1) -> tuple[Rounds, int] | None:
+    """The longest known design for groups of ``sizes`` (as ``group_sizes`` returns them), at most ``limit`` rounds
+    of it, and its number of points.
 
     Points ``>= n`` are left out: they all lie in the last row of a transversal design, so every round loses at most
     one point per group, which turns some groups of ``size`` into groups of ``size - 1``.
     """
     k, n, size = len(sizes), sum(sizes), max(sizes)
-    options: list[tuple[Rounds, int]] = []
-    if size == 2 and n % 2 == 0 and n >= 4:
-        options.append((round_robin_rounds(n), n))
+    pairs = n - 1 if size == 2 and n == 2 * k and n >= 4 else 0  # round robin
+    transversal = 0
     if 2 <= size <= k <= MAX_FIELD and prime_power(k) and size * k - n < k:
-        rounds = transversal_rounds(size, k)
-        if size * k != n and k % size == 0:
-            rounds.pop()
-        options.append((rounds, size * k))
-    return max(options, key=lambda option: len(option[0]), default=None)
+        transversal = k + (size * k == n and k % size == 0)
+    if max(pairs, transversal) < 2:
+        return None
+    if pairs >= transversal:
+        return round_robin_rounds(n, limit), n
+    return transversal_rounds(size, k, min(limit, transversal)), size * k
 
 
 def design_plan(orgs: Sequence[str], sizes: Sequence[int], rounds: int, rng: random.Random) -> list[list[int]]:
     """The first ``rounds`` rounds of the longest known design as the group of each person per round (groups in
     the order of ``sizes``), or ``[]``; ``orgs`` holds an organisation key per person, placed to meet rarely."""
-    found = design_for(sizes)
+    found = design_for(sizes, rounds)
     if found is None:
         return []
     design, points = found
-    design = design[:rounds]
     point_of = _relabel(design, orgs, _place(orgs, max(sizes), points, rng), rng)
     person_at = {p: i for i, p in enumerate(point_of)}
     plan = []

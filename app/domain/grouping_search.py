@@ -20,19 +20,46 @@ EVALUATIONS = 3000  # swaps looked at per step: the candidates are sampled down 
 
 
 def greedy_start(weights: Matrix, sizes: Sequence[int], rng: random.Random) -> list[int]:
-    """One round: people (the most constrained first) join the open group where they add the least weight."""
+    """One round built greedily: each block of people tied by negative weights (keep together), largest first,
+    then everyone else (the most constrained first) joins the open group where they add the least weight."""
     n, k = len(weights), len(sizes)
     noise = [rng.random() for _ in range(n)]
-    order = sorted(range(n), key=lambda i: (-sum(abs(w) for w in weights[i] if abs(w) > 1), noise[i]))
+    strain = [sum(abs(w) for w in row if abs(w) > 1) for row in weights]
+    blocks = sorted(_blocks(weights), key=lambda b: (-len(b), -sum(strain[i] for i in b), noise[b[0]]))
     room = list(sizes)
     load = [[0] * n for _ in range(k)]
     group = [0] * n
-    for i in order:
-        g = min((g for g in range(k) if room[g]), key=lambda g: (load[g][i], -room[g], g))
-        group[i] = g
-        room[g] -= 1
-        load[g] = [x + w for x, w in zip(load[g], weights[i], strict=True)]
+    for block in blocks:
+        fits = [g for g in range(k) if room[g] >= len(block)]
+        for i in block:
+            options = fits or [g for g in range(k) if room[g]]
+            g = min(options, key=lambda g: (sum(load[g][j] for j in block), -room[g], g))
+            fits = [g] if fits else []
+            group[i] = g
+            room[g] -= 1
+            load[g] = [x + w for x, w in zip(load[g], weights[i], strict=True)]
     return group
+
+
+def _blocks(weights: Matrix) -> list[list[int]]:
+    """People joined, directly or through others, by negative weights."""
+    parent = list(range(len(weights)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, row in enumerate(weights):
+        if min(row) < 0:
+            for j, w in enumerate(row):
+                if w < 0:
+                    parent[root(i)] = root(j)
+    blocks: dict[int, list[int]] = {}
+    for i in range(len(weights)):
+        blocks.setdefault(root(i), []).append(i)
+    return list(blocks.values())
 
 
 class Schedule:
@@ -41,7 +68,7 @@ class Schedule:
     def __init__(self, plan: Sequence[Sequence[int]], k: int, static: Matrix, history: Pairs,
                  marginal: Sequence[int]) -> None:
         n = len(static)
-        self.static, self.marginal, self.k = static, marginal, k
+        self.static, self.marginal = static, marginal
         self.group = [list(g) for g in plan]
         self.members = [[[] for _ in range(k)] for _ in plan]
         for r, group in enumerate(self.group):
@@ -58,6 +85,7 @@ class Schedule:
                         self.cost += static[i][j] + marginal[self.count[i][j]]
                         self.count[i][j] += 1
                         self.count[j][i] += 1
+        # what each pair would cost if they shared one more group now
         self.values = [[marginal[c] + s for c, s in zip(counts, row, strict=True)]
                        for counts, row in zip(self.count, static, strict=True)]
         self.load = [[[0] * n for _ in range(k)] for _ in plan]
@@ -65,13 +93,9 @@ class Schedule:
             for g, people in enumerate(rounds):
                 row = self.load[r][g]
                 for y in people:
-                    row = [x + v for x, v in zip(row, self.value(y), strict=True)]
+                    row = [x + v for x, v in zip(row, self.values[y], strict=True)]
                 self.load[r][g] = row
         self.own = [[self._own(r, i) for i in range(n)] for r in range(len(plan))]
-
-    def value(self, i: int) -> list[int]:
-        """What ``i`` costs with each person when they join a group together now."""
-        return self.values[i]
 
     def _own(self, r: int, i: int) -> int:
         count, static, marginal = self.count[i], self.static[i], self.marginal
@@ -137,7 +161,7 @@ def search(plan: Sequence[Sequence[int]], k: int, static: Matrix, history: Pairs
     Each step looks at people in a conflict (at the level of ``focus`` or above if anyone is, e.g. a repeated
     encounter) and makes the best swap that is not tabu; a swapped person may not return for a few steps. The search
     stops at cost ``floor``, after ``work`` units of work (a step costs ``n + 15`` per candidate it looks at plus
-    ``rounds * n + 300``; a unit took 0.13-0.25 µs when this was written) or after ``give_up`` units without a new
+    ``2 * rounds * n + 300``; a unit took 0.12-0.27 µs when this was written) or after ``give_up`` units without a new
     best; each time another ``patience`` units pass without a new best it goes on from the best schedule with a few
     random swaps. Counting work instead of time keeps the result deterministic.
     """
@@ -150,7 +174,7 @@ def search(plan: Sequence[Sequence[int]], k: int, static: Matrix, history: Pairs
     tabu = [[[0] * n for _ in range(k)] for _ in range(rounds)]
     sample = max(2, EVALUATIONS // n)
     stall = spent = step = 0
-    overhead, shake_at = rounds * n + 300, patience
+    overhead, shake_at = 2 * rounds * n + 300, patience
     while spent < work and stall < give_up and best > floor:
         step += 1
         excess = [[o - f for o, f in zip(own, floor_own, strict=True)] for own in state.own]

@@ -46,6 +46,7 @@ class Breakouts(RoundRunner):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.note_changed = Event[NoteChange]()
         self.message_sent = Event[Message]()
+        self.messages: dict[int, list[Message]] = {}  # the last few per activity, for phones that (re)open later
 
     def subscriber_count(self) -> int:
         return super().subscriber_count() + len(self.note_changed.callbacks) + len(self.message_sent.callbacks)
@@ -147,7 +148,9 @@ class Breakouts(RoundRunner):
     def apply(self, change: Change) -> None:
         kind = change['kind']
         if kind == 'breakout_message':
-            self.message_sent.emit(Message(change['activity'], change['group'], change['text']))
+            message = Message(change['activity'], change['group'], change['text'])
+            self.messages[message.activity_id] = [*self.messages.get(message.activity_id, [])[-4:], message]
+            self.message_sent.emit(message)
         elif kind == 'breakout_note':
             new = load(change['round'])
             rounds = self.rounds.get(new.activity_id, [])
@@ -158,6 +161,10 @@ class Breakouts(RoundRunner):
             self.note_changed.emit(NoteChange(new.activity_id, change['group'], info.note, info.note_version))
         else:
             super().apply(change)
+
+    def last_message(self, activity_id: int, group: int | None) -> Message | None:
+        """The newest message for everyone or for ``group``."""
+        return next((m for m in reversed(self.messages.get(activity_id, [])) if m.group in (None, group)), None)
 
     def _current(self, activity_id: int) -> DateRound:
         current = self.current(activity_id)

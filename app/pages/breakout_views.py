@@ -75,6 +75,10 @@ class PhoneBreakout:
             .props('role=alert data-testid=message')
         self.message.set_visibility(False)
         self.part()
+        r = self.room.breakouts.current(self.activity.id)
+        last = self.room.breakouts.last_message(self.activity.id, r.table_of(self.pid) if r else None)
+        if last is not None:  # sent while this phone was asleep or reloading
+            self.message_sent(last)
 
     @ui.refreshable_method
     def part(self) -> None:

@@ -166,6 +166,14 @@ class AgendaEditor:
         rows = [ExportRow(numbers.get(a.id, 0), self.room.agenda.activities.get(a.id, _as_activity(a)), r.choice,
                           r.text, r.reason, r.hidden, p.name if r.show_name else '')
                 for a, r, p in await self.repo.export_rows(self.room.info.id)]
+        for r in self.room.breakouts.all_rounds():  # every group's harvest, one line per group and round
+            activity = self.room.agenda.activities.get(r.activity_id)
+            for number in range(1, len(r.groups) + 1) if activity else ():
+                info = r.info(number)
+                if info.note:
+                    label = self.t('breakout.group', number=number) + f' · {self.t("breakout.round", number=r.number)}'
+                    rows.append(ExportRow(numbers.get(activity.id, 0), activity, '', info.note, info.question, False,
+                                          label))
         csv = export_csv(rows, lambda option: self.t(f'option.{option}') if option in _OPTIONS else option)
         ui.download(csv.encode('utf-8-sig'), f'uitwisselplek-{self.room.info.join_code}.csv', 'text/csv')
 

@@ -20,15 +20,36 @@ class ControlBreakout:
         self.room, self.activity, self.t = room, activity, t
 
     def build(self) -> None:
-        """The page subscribes once and forwards changes to ``changed``."""
-        self.part()
+        """The page subscribes once and forwards to the ``*_changed`` methods; each rebuilds only its part,
+        so a message being typed is never thrown away by a clock, roster or note change."""
+        t = self.t
+        self.header()
+        with ui.row().classes('w-full items-center no-wrap gap-2'):
+            message = ui.input(t('breakout.message')).props('outlined dense maxlength=220').classes('grow') \
+                .mark('broadcast-input')
+            ui.button(t('breakout.send'), icon='campaign', on_click=lambda: self._send(message)).props('outline') \
+                .mark('broadcast')
+        self.groups()
+        self.tools()
 
-    def changed(self, r: DateRound | None = None) -> None:
+    def round_changed(self, r: DateRound | None = None) -> None:
         if r is None or r.activity_id == self.activity.id:
-            self.part.refresh()
+            self.header.refresh()
+            self.groups.refresh()
+            self.tools.refresh()
+
+    def clock_changed(self, r: DateRound) -> None:
+        if r.activity_id == self.activity.id:
+            self.header.refresh()
+
+    def roster_changed(self) -> None:
+        self.groups.refresh()
+
+    def note_changed(self, _: object = None) -> None:
+        self.groups.refresh()
 
     @ui.refreshable_method
-    def part(self) -> None:
+    def header(self) -> None:
         t, runner, aid = self.t, self.room.breakouts, self.activity.id
         activity = self.room.agenda.activities.get(aid, self.activity)
         r = runner.current(aid)
@@ -54,18 +75,18 @@ class ControlBreakout:
                     .props('outline').mark('end-breakout')
         if r is None:
             return
-        with ui.row().classes('w-full items-center no-wrap gap-2'):
-            message = ui.input(t('breakout.message')).props('outlined dense maxlength=220').classes('grow') \
-                .mark('broadcast-input')
-            ui.button(t('breakout.send'), icon='campaign', on_click=lambda: self._send(message)).props('outline') \
-                .mark('broadcast')
         harvest = activity.settings.harvest_on_screen
-        ui.toggle({-1: t('breakout.screen_groups'), 0: t('breakout.screen_harvest')}, value=min(harvest, 0),
-                  on_change=lambda e: self._show_harvest(e.value)).mark('harvest-on-screen')
-        self._groups(r)
+        choices = {-1: t('breakout.screen_groups'), 0: t('breakout.screen_harvest'),
+                   **{n: t('breakout.group', number=n) for n in range(1, len(r.groups) + 1)}}
+        ui.toggle(choices, value=harvest if harvest in choices else -1,
+                  on_change=lambda e: self._show_harvest(e.value)).props('no-caps').mark('harvest-on-screen')
 
-    def _groups(self, r: DateRound) -> None:
+    @ui.refreshable_method
+    def groups(self) -> None:
         t, people = self.t, self.room.people
+        r = self.room.breakouts.current(self.activity.id)
+        if r is None:
+            return
         invites = {i.key: i.label or t('control.moderator') for i in self.room.invites.values() if not i.revoked}
         for number, group in enumerate(r.groups, start=1):
             info = r.info(number)
@@ -82,6 +103,13 @@ class ControlBreakout:
                     ui.label(info.question).classes('text-sm italic')
                 if info.note:
                     ui.label(info.note).classes('text-sm bg-grey-2 rounded p-2').style('white-space: pre-line')
+
+    @ui.refreshable_method
+    def tools(self) -> None:
+        t, people = self.t, self.room.people
+        r = self.room.breakouts.current(self.activity.id)
+        if r is None:
+            return
         options = {p.id: p.name for p in people.values()}
         with ui.row().classes('w-full items-center no-wrap gap-2'):
             who = ui.select(options, label=t('breakout.move_who')).classes('grow').mark('move-who')

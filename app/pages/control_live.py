@@ -31,10 +31,11 @@ class LivePanel:
         agenda.answers_changed.subscribe(self._answer_changed)
         self.room.roster_changed.subscribe(self._roster_changed)
         for runner in (self.room.speed, self.room.breakouts):
-            runner.round_changed.subscribe(lambda r: self.speed and self.speed.changed(r))
-            runner.clock_changed.subscribe(lambda r: self.speed and self.speed.changed(r))
-        self.room.breakouts.note_changed.subscribe(lambda _: self.speed and self.speed.changed())
-        self.room.invites_changed.subscribe(lambda: self.speed and self.speed.changed())
+            runner.round_changed.subscribe(lambda r: self.speed and self.speed.round_changed(r))
+            runner.clock_changed.subscribe(lambda r: self.speed and self.speed.clock_changed(r))
+        self.room.breakouts.note_changed.subscribe(
+            lambda c: isinstance(self.speed, ControlBreakout) and self.speed.note_changed(c))
+        self.room.invites_changed.subscribe(lambda: self.speed and self.speed.round_changed())
 
     @ui.refreshable_method
     def panel(self) -> None:
@@ -110,6 +111,6 @@ class LivePanel:
 
     def _roster_changed(self, change: RosterChange) -> None:
         if self.speed is not None:
-            self.speed.changed()
+            self.speed.roster_changed()
         if change.kind != 'presence':
             self._update_count()

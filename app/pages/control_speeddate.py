@@ -20,15 +20,27 @@ class ControlSpeedDate:
         self.room, self.activity, self.t = room, activity, t
 
     def build(self) -> None:
-        """The page subscribes once and forwards round, clock and roster changes to ``changed``."""
-        self.part()
+        """The page subscribes once and forwards to the ``*_changed`` methods; each rebuilds only its part,
+        so a choice being made in the swap fields is not thrown away by a phone going offline."""
+        self.header()
+        self.pairs()
+        self.tools()
 
-    def changed(self, r: DateRound | None = None) -> None:
+    def round_changed(self, r: DateRound | None = None) -> None:
         if r is None or r.activity_id == self.activity.id:
-            self.part.refresh()  # one facilitator page: rebuilding this small part is fine
+            self.header.refresh()
+            self.pairs.refresh()
+            self.tools.refresh()
+
+    def clock_changed(self, r: DateRound) -> None:
+        if r.activity_id == self.activity.id:
+            self.header.refresh()
+
+    def roster_changed(self) -> None:
+        self.pairs.refresh()
 
     @ui.refreshable_method
-    def part(self) -> None:
+    def header(self) -> None:
         t, speed, aid = self.t, self.room.speed, self.activity.id
         activity = self.room.agenda.activities.get(aid, self.activity)
         r = speed.current(aid)
@@ -59,11 +71,13 @@ class ControlSpeedDate:
             ui.button(t('speed.stop'), icon='done_all', on_click=self._stop).props('flat').mark('stop-speeddate')
         ui.switch(t('speed.sound'), value=activity.settings.sound, on_change=lambda e: self._sound(e.value)) \
             .mark('speed-sound')
-        if r is not None:
-            self._pairs(r, phase == 'ready')
 
-    def _pairs(self, r: DateRound, can_swap: bool) -> None:
+    @ui.refreshable_method
+    def pairs(self) -> None:
         t, people = self.t, self.room.people
+        r = self.room.speed.current(self.activity.id)
+        if r is None:
+            return
         name = {p.id: p.name + (f' ({p.organisation})' if p.organisation else '') for p in people.values()}
         with ui.list().props('dense separator').classes('w-full'):
             for number, group in enumerate(r.groups, start=1):
@@ -78,8 +92,13 @@ class ControlSpeedDate:
         if waiting:
             ui.label(t('speed.unpaired', names=', '.join(self._who(p, name) for p in waiting))) \
                 .classes('text-sm text-amber-9').props('data-testid=unpaired')
-        if can_swap:
-            options = {pid: name[pid] for pid in people}
+
+    @ui.refreshable_method
+    def tools(self) -> None:
+        t, people = self.t, self.room.people
+        r = self.room.speed.current(self.activity.id)
+        if r is not None and r.phase(self.room.speed.clock()) == 'ready':
+            options = {p.id: p.name + (f' ({p.organisation})' if p.organisation else '') for p in people.values()}
             with ui.row().classes('w-full items-center no-wrap gap-2'):
                 first = ui.select(options, label=t('speed.swap_a')).classes('grow').mark('swap-a')
                 second = ui.select(options, label=t('speed.swap_b')).classes('grow').mark('swap-b')

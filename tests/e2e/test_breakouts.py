@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import time
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -87,3 +90,9 @@ def test_breakout_round_with_moderator_and_harvest(server: Server, people: Peopl
     harvest = screen.get_by_test_id('screen-harvest').filter(has_text='intervisie')
     expect(harvest).to_have_text('- intervisie werkt\n- <b>buddy</b>-systeem')  # as text, not markup
     save(screen, 'screen-harvest')
+    with control.expect_download() as download:
+        control.get_by_role('button', name='Antwoorden (CSV)').click()
+    rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding='utf-8-sig'))))
+    harvests = [r for r in rows[1:] if r[1] == 'breakout']
+    # the harvest is exported (a leading "-" is quoted so that spreadsheets do not read a formula)
+    assert [r[3] for r in harvests] == ["'- intervisie werkt\n- <b>buddy</b>-systeem"]
