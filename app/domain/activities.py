@@ -45,7 +45,7 @@ class Settings:
     sound: bool = True                # speed date: a sound on the screen at the end of a round
     group_by: Literal['size', 'count'] = 'size'  # breakout: people per group, or a number of groups
     group_value: int = 4              # breakout: that size or count
-    fill: Literal['mixed', 'random'] = 'mixed'  # breakout: mix organisations and newcomers, or at random
+    fill: Literal['mixed', 'random', 'choose'] = 'mixed'  # breakout: mixed, random, or people pick a topic
     group_questions: str = ''         # breakout: one per line, divided over the groups
     locations: str = ''               # breakout: one per line ("tafel 3" or a video link)
     harvest_on_screen: int = -1       # breakout: -1 the groups, 0 every group's harvest, k only group k's

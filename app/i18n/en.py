@@ -274,4 +274,11 @@ TEXTS: dict[str, str] = {
     'error.message_required': 'Write a message first.',
     'error.message_too_long': 'A message can be at most {max} characters long.',
     'agenda.how_many': 'How many',
+    'agenda.fill_choose': 'Participants choose (one topic per group)',
+    'breakout.choose_title': 'Choose your group',
+    'breakout.choose': 'Choose this group',
+    'breakout.chosen': 'Your choice ✓',
+    'breakout.places': '{count} of {max} places',
+    'error.group_full': 'This group is full. Choose another one.',
+    'error.choose_closed': 'Choosing is only possible before the round starts.',
 }

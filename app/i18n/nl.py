@@ -274,4 +274,11 @@ TEXTS: dict[str, str] = {
     'error.message_required': 'Schrijf eerst een bericht.',
     'error.message_too_long': 'Een bericht mag hoogstens {max} tekens lang zijn.',
     'agenda.how_many': 'Hoeveel',
+    'agenda.fill_choose': 'Deelnemers kiezen zelf (een onderwerp per groep)',
+    'breakout.choose_title': 'Kies je groep',
+    'breakout.choose': 'Kies deze groep',
+    'breakout.chosen': 'Jouw keuze ✓',
+    'breakout.places': '{count} van {max} plaatsen',
+    'error.group_full': 'Deze groep is vol. Kies een andere.',
+    'error.choose_closed': 'Kiezen kan enkel voor de ronde start.',
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import math
 import random
 from dataclasses import dataclass, replace
 
@@ -62,11 +63,13 @@ class Breakouts(RoundRunner):
             if last is not None and last.phase(self.clock()) == 'ready':
                 return last
             people = self._people()
-            groups = await asyncio.get_running_loop().run_in_executor(
+            questions = lines(activity.settings.group_questions)
+            groups = [[] for _ in questions] if activity.settings.fill == 'choose' and questions else \
+                await asyncio.get_running_loop().run_in_executor(
                 None, _divide, [(p.id, p.organisation) for p in people], activity,
                 met_counts([*history, *self.all_rounds()]),
                 (last.number if last else 0) + 1)
-            questions, places = lines(activity.settings.group_questions), lines(activity.settings.locations)
+            places = lines(activity.settings.locations)
             details = [GroupInfo(questions[i % len(questions)] if questions else '',
                                  places[i % len(places)] if places else '',
                                  moderators[i % len(moderators)] if moderators else '') for i in range(len(groups))]
@@ -78,6 +81,31 @@ class Breakouts(RoundRunner):
                             Countdown.ready(seconds), '', tuple(details))
             await self._replace(new)
             return new
+
+    def capacity(self, activity_id: int) -> int:
+        """Most people a self-chosen group takes: everyone present spread evenly."""
+        current = self._current(activity_id)
+        return max(1, math.ceil(len(self._people()) / max(1, len(current.groups))))
+
+    async def choose(self, activity_id: int, participant_id: str, group: int) -> None:
+        """A participant picks a topic group before the round starts (self-select), if it is not full."""
+        current = self._current(activity_id)
+        if current.phase(self.clock()) != 'ready':
+            raise InvalidInput('error.choose_closed')
+        if not 1 <= group <= len(current.groups):
+            raise InvalidInput('error.group_unknown')
+        if participant_id not in current.groups[group - 1] and \
+                len(current.groups[group - 1]) >= self.capacity(activity_id):
+            raise InvalidInput('error.group_full')
+        await self.move(activity_id, participant_id, group)
+
+    async def start(self, activity_id: int) -> None:
+        """Start the clock; whoever is not in a group yet (did not choose, joined late) goes to the smallest."""
+        current = self._current(activity_id)
+        if current.phase(self.clock()) == 'ready':
+            for person in self._people():
+                await self.add_late_joiner(activity_id, person)
+        await super().start(activity_id)
 
     async def move(self, activity_id: int, participant_id: str, group: int) -> None:
         """Put a participant into group ``group`` (1-based), taking them out of their current one."""
@@ -182,6 +210,8 @@ def _divide(people: list[tuple[str, str]], activity: Activity, met: dict, number
         sizes = group_sizes(len(people), **option)
     except ValueError as error:
         raise InvalidInput('error.breakout_sizes', detail=str(error)) from error
+    if settings.fill == 'choose':  # no topics given: empty groups of the chosen number, people pick one
+        return [[] for _ in sizes]
     if settings.fill == 'random':
         order = sorted(p for p, _ in people)
         random.Random(f'{activity.id}:{number}').shuffle(order)

@@ -133,8 +133,10 @@ class Room:
         await self._commit({'kind': 'joined', 'person': [person.id, person.name, person.organisation],
                             'device': device_id})
         current = self.agenda.current
-        if current is not None and current.kind == 'breakout':  # a late joiner goes into the smallest group
-            await self.breakouts.add_late_joiner(current.id, person)
+        running = self.breakouts.current(current.id) if current is not None and current.kind == 'breakout' else None
+        if running is not None and running.phase(self.breakouts.clock()) != 'ready':
+            await self.breakouts.add_late_joiner(running.activity_id, person)  # into the smallest group
+            # (before the start, the start places everyone who has no group yet)
         return person
 
     async def leave(self, participant_id: str) -> None:

@@ -89,10 +89,37 @@ class PhoneBreakout:
             ui.label(self.t('breakout.soon')).classes('text-lg text-grey-8').props('data-testid=breakout-soon')
             return
         group = r.table_of(self.pid)
+        activity = self.room.agenda.activities.get(self.activity.id, self.activity)
+        if activity.settings.fill == 'choose' and r.phase(self.room.breakouts.clock()) == 'ready':
+            self._chooser(r, group)
+            return
         if group is None:
             ui.label(self.t('breakout.not_placed')).classes('text-lg')
             return
         self.card = GroupCard(self.room, self.activity, r, group, self.t, me=self.pid)
+
+    def _chooser(self, r: DateRound, mine: int | None) -> None:
+        """Self-select: every topic with its places left; tap to choose (again) until the round starts."""
+        t, most = self.t, self.room.breakouts.capacity(self.activity.id)
+        ui.label(t('breakout.choose_title')).classes('text-2xl font-bold')
+        for number, members in enumerate(r.groups, start=1):
+            info = r.info(number)
+            with ui.card().classes('w-full gap-1 ' + ('bg-green-1' if number == mine else '')) \
+                    .props('data-testid=topic'):
+                ui.label(info.question or t('breakout.group', number=number)).classes('text-xl font-bold break-words')
+                ui.label(t('breakout.places', count=len(members), max=most)).classes('text-grey-8')
+                if number == mine:
+                    ui.label(t('breakout.chosen')).classes('text-positive font-semibold')
+                else:
+                    ui.button(t('breakout.choose'), on_click=lambda n=number: self._choose(n)) \
+                        .props(f'unelevated size=lg data-testid=choose-{number}').classes('w-full') \
+                        .mark(f'choose-{number}').set_enabled(len(members) < most)
+
+    async def _choose(self, group: int) -> None:
+        try:
+            await self.room.breakouts.choose(self.activity.id, self.pid, group)
+        except InvalidInput as error:
+            ui.notify(self.t(error.key, **error.params), type='warning')
 
     def _view_of(self, r: DateRound | None) -> tuple | None:
         """What this phone shows of a round: only when it changes, the group card is rebuilt (a note being
@@ -100,15 +127,21 @@ class PhoneBreakout:
         if r is None:
             return None
         group = r.table_of(self.pid)
-        return (r.number, group, r.groups[group - 1] if group else None,
-                r.info(group).question if group else '', r.info(group).location if group else '')
+        choosing = self.room.agenda.activities.get(self.activity.id, self.activity).settings.fill == 'choose' \
+            and r.phase(self.room.breakouts.clock()) == 'ready'
+        return (r.number, group, r.groups if choosing else r.groups[group - 1] if group else None,
+                r.info(group).question if group else '', r.info(group).location if group else '', choosing)
 
     def round_changed(self, r: DateRound) -> None:
         if r.activity_id == self.activity.id and self._view_of(r) != self.shown:
             self.part.refresh()
 
     def clock_changed(self, r: DateRound) -> None:
-        if r.activity_id == self.activity.id and self.card is not None:
+        if r.activity_id != self.activity.id:
+            return
+        if self._view_of(r) != self.shown:  # the start ends the choosing
+            self.part.refresh()
+        elif self.card is not None:
             self.card.countdown.show(r.countdown)
 
     def note_changed(self, change: NoteChange) -> None:

@@ -105,8 +105,8 @@ class AgendaEditor:
                                          value=settings.group_by).mark('group-by')
                     group_value = ui.number(t('agenda.how_many'), value=settings.group_value, min=1, max=100, step=1) \
                         .props('outlined dense').classes('w-24').mark('group-value')
-                fill = ui.toggle({'mixed': t('agenda.fill_mixed'), 'random': t('agenda.fill_random')},
-                                 value=settings.fill).mark('fill')
+                fill = ui.toggle({'mixed': t('agenda.fill_mixed'), 'random': t('agenda.fill_random'),
+                                  'choose': t('agenda.fill_choose')}, value=settings.fill).mark('fill')
                 group_questions = ui.textarea(t('agenda.group_questions'), value=settings.group_questions) \
                     .props('outlined autogrow').classes('w-full').mark('group-questions')
                 locations = ui.textarea(t('agenda.locations'), value=settings.locations) \

@@ -103,3 +103,25 @@ async def test_moderators_are_assigned_in_turn(repo: Repo, rooms: Rooms) -> None
     assert {r.info(i).moderator_key for i in range(1, 4)} == {mo.key}
     await room.breakouts.set_moderator(activity.id, 2, '')
     assert room.breakouts.current(activity.id).info(2).moderator_key == ''
+
+
+async def test_self_select_with_a_maximum(repo: Repo, rooms: Rooms) -> None:
+    room, activity = await room_with(repo, rooms, ['A', 'B', 'C', 'D', 'E'], fill='choose',
+                                     group_questions='Vorming\nIntervisie')
+    r = await room.new_breakout_round(activity)
+    assert r.groups == ((), ()) and r.info(2).question == 'Intervisie'
+    people = list(room.people)
+    assert room.breakouts.capacity(activity.id) == 3
+    for pid in people[:3]:
+        await room.breakouts.choose(activity.id, pid, 1)
+    with pytest.raises(InvalidInput) as error:
+        await room.breakouts.choose(activity.id, people[3], 1)
+    assert error.value.key == 'error.group_full'
+    await room.breakouts.choose(activity.id, people[0], 2)  # changing your mind frees a place
+    await room.breakouts.choose(activity.id, people[3], 1)
+    await room.breakouts.start(activity.id)  # the one who did not choose is placed at the start
+    started = room.breakouts.current(activity.id)
+    assert sorted(len(g) for g in started.groups) == [2, 3] and started.table_of(people[4]) == 2
+    with pytest.raises(InvalidInput) as error:
+        await room.breakouts.choose(activity.id, people[4], 1)
+    assert error.value.key == 'error.choose_closed'

@@ -27,10 +27,13 @@ async def meeting_with(user: User, create_user: Callable[[], User], phones: int)
     return people, screen
 
 
-async def add_activity(user: User, kind: str, text: str, *, hidden: bool = False) -> None:
+async def add_activity(user: User, kind: str, text: str, *, hidden: bool = False, **fields: str) -> None:
+    """Through the dialog; ``fields`` set other fields by marker (``group_questions='A\\nB'``, ``fill='choose'``)."""
     user.find(marker='add-activity').click()
     user.find(marker='activity-kind').elements.pop().set_value(kind)
     user.find(marker='activity-text-input').type(text)
+    for marker, value in fields.items():
+        user.find(marker=marker.replace('_', '-')).elements.pop().set_value(value)
     if hidden:
         user.find(marker='results-live').click()
     user.find(marker='save-activity').click()

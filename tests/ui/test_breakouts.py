@@ -64,6 +64,32 @@ async def test_late_joiner_and_move(user: User, create_user: Callable[[], User])
     await user.should_see(marker='move', retries=20)
     user.find(marker='move').click()
     await user.should_see('Kies wie en naar welke groep.')
+    early = create_user()
+    await join(early, code, 'Voor de start')
+    await early.should_see('Je wordt zo in een groep gezet.', retries=20)
+    user.find(marker='start-breakout').click()
+    await early.should_see('Groep 1', retries=20)  # the start places whoever has no group yet
     late = create_user()
     await join(late, code, 'Laatkomer')
-    await late.should_see('Groep 1', retries=20)  # straight into the (only, smallest) group
+    await late.should_see('Groep 1', retries=20)  # during the round: straight into the smallest group
+
+
+async def test_participants_choose_their_topic(user: User, create_user: Callable[[], User]) -> None:
+    await make_facilitator(user)
+    _, code = await make_meeting(user)
+    await add_activity(user, 'breakout', 'Kies een onderwerp', fill='choose', group_questions='Vorming\nIntervisie')
+    user.find(marker='open-activity').click()
+    phones = [create_user() for _ in range(3)]
+    for i, phone in enumerate(phones):
+        await join(phone, code, f'Deelnemer {i}')
+    user.find(marker='make-groups').click()
+    await phones[0].should_see('Kies je groep', retries=20)
+    await phones[0].should_see('0 van 2 plaatsen')
+    phones[0].find(marker='choose-1').click()
+    await phones[0].should_see('Jouw keuze ✓', retries=20)
+    phones[1].find(marker='choose-1').click()
+    await phones[2].should_see('2 van 2 plaatsen', retries=20)  # live on the other phones
+    user.find(marker='start-breakout').click()
+    await phones[2].should_see('Groep 2', retries=20)  # did not choose: placed in the group with room
+    await phones[0].should_see('Groep 1', retries=20)
+    await phones[0].should_see('Vorming')
