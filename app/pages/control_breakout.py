@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
 from nicegui import ui
@@ -12,77 +11,45 @@ from app.domain.people import InvalidInput
 from app.domain.speeddate import DateRound
 from app.i18n import Translate
 from app.live.room import Room
-from components.countdown import Countdown
+from app.pages.control_rounds import ControlRounds
 
 
-class ControlBreakout:
+class ControlBreakout(ControlRounds):
+    round_text = 'breakout.round'
+    done_text = 'breakout.time_up'
+    new_text = ('breakout.make', 'breakout.again')
+    end_text = 'breakout.plenary'
+
     def __init__(self, room: Room, activity: Activity, t: Translate) -> None:
-        self.room, self.activity, self.t = room, activity, t
+        super().__init__(room, activity, t)
+        self.runner = room.breakouts
 
-    def build(self) -> None:
-        """The page subscribes once and forwards to the ``*_changed`` methods; each rebuilds only its part,
-        so a message being typed is never thrown away by a clock, roster or note change."""
+    async def new_round(self, activity_id: int) -> None:
+        await self.room.new_breakout_round(self.room.agenda.activities[activity_id])
+
+    def between(self) -> None:
         t = self.t
-        self.header()
         with ui.row().classes('w-full items-center no-wrap gap-2'):
             message = ui.input(t('breakout.message')).props('outlined dense maxlength=220').classes('grow') \
                 .mark('broadcast-input')
             ui.button(t('breakout.send'), icon='campaign', on_click=lambda: self._send(message)).props('outline') \
                 .mark('broadcast')
-        self.groups()
-        self.tools()
-
-    def round_changed(self, r: DateRound | None = None) -> None:
-        if r is None or r.activity_id == self.activity.id:
-            self.header.refresh()
-            self.groups.refresh()
-            self.tools.refresh()
-
-    def clock_changed(self, r: DateRound) -> None:
-        if r.activity_id == self.activity.id:
-            self.header.refresh()
-
-    def roster_changed(self) -> None:
-        self.groups.refresh()
 
     def note_changed(self, _: object = None) -> None:
-        self.groups.refresh()
+        self.body.refresh()
 
-    @ui.refreshable_method
-    def header(self) -> None:
-        t, runner, aid = self.t, self.room.breakouts, self.activity.id
-        activity = self.room.agenda.activities.get(aid, self.activity)
-        r = runner.current(aid)
-        phase = r.phase(runner.clock()) if r else None
-        if r is not None:
-            with ui.row().classes('items-baseline gap-4'):
-                ui.label(t('breakout.round', number=r.number)).classes('text-lg font-bold')
-                ui.label(t(f'speed.phase.{phase}')).classes('text-grey-8').props('data-testid=control-phase')
-                Countdown(r.countdown, done_text=t('breakout.time_up')).classes('text-3xl font-bold tabular-nums')
-        with ui.row().classes('gap-1'):
-            if r is None or phase == 'over':
-                ui.button(t('breakout.make') if r is None else t('breakout.again'), icon='groups',
-                          on_click=self._new).props('unelevated').mark('make-groups')
-            if phase in ('ready', 'paused'):
-                ui.button(t('speed.start'), icon='play_arrow', on_click=lambda: self._do(runner.start)) \
-                    .props('unelevated color=positive').mark('start-breakout')
-            if phase == 'running':
-                ui.button(t('speed.pause'), icon='pause', on_click=lambda: self._do(runner.pause)).props('outline')
-            if phase in ('ready', 'running', 'paused'):
-                ui.button(t('speed.plus_minute'), icon='more_time', on_click=lambda: self._do(runner.extend)) \
-                    .props('outline').mark('extend-breakout')
-                ui.button(t('breakout.plenary'), icon='meeting_room', on_click=lambda: self._do(runner.end_early)) \
-                    .props('outline').mark('end-breakout')
+    def header_extra(self, r: DateRound | None) -> None:
         if r is None:
             return
-        harvest = activity.settings.harvest_on_screen
+        t = self.t
+        harvest = self.room.agenda.activities.get(self.activity.id, self.activity).settings.harvest_on_screen
         choices = {-1: t('breakout.screen_groups'), 0: t('breakout.screen_harvest'),
                    **{n: t('breakout.group', number=n) for n in range(1, len(r.groups) + 1)}}
         ui.toggle(choices, value=harvest if harvest in choices else -1,
                   on_change=lambda e: self._show_harvest(e.value)).props('no-caps').mark('harvest-on-screen')
 
     @ui.refreshable_method
-    def groups(self) -> None:
+    def body(self) -> None:
         t, people = self.t, self.room.people
         r = self.room.breakouts.current(self.activity.id)
         if r is None:
@@ -117,15 +84,6 @@ class ControlBreakout:
                            label=t('breakout.move_to')).classes('w-40').mark('move-to')
             ui.button(t('breakout.move'), icon='east', on_click=lambda: self._move(who.value, to.value)) \
                 .props('outline').mark('move')
-
-    async def _do(self, action: Callable[[int], Awaitable[None]]) -> None:
-        try:
-            await action(self.activity.id)
-        except InvalidInput as error:
-            ui.notify(self.t(error.key, **error.params), type='warning')
-
-    async def _new(self) -> None:
-        await self._do(lambda _: self.room.new_breakout_round(self.room.agenda.activities[self.activity.id]))
 
     async def _send(self, field: ui.input) -> None:
         try:

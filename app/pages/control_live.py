@@ -13,6 +13,7 @@ from app.live.room import Room, RosterChange
 from app.pages.common import result_texts
 from app.pages.control_breakout import ControlBreakout
 from app.pages.control_speeddate import ControlSpeedDate
+from app.pages.screen_activity import show_answer
 from components.results import ResultsView
 
 
@@ -104,10 +105,7 @@ class LivePanel:
         self._update_count()
         if self.results is None:
             return
-        tally = self.room.agenda.tallies.get(change.activity_id)
-        answer = change.answer
-        self.results.apply(tally.counts if tally else None, change.participant_id, answer.text or answer.choice,
-                           answer.reason, answer.hidden)
+        show_answer(self.results, self.room, change)
 
     def _roster_changed(self, change: RosterChange) -> None:
         if self.speed is not None:

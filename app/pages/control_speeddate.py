@@ -2,78 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
 from nicegui import ui
 
 from app.domain.activities import Activity
-from app.domain.people import InvalidInput
 from app.domain.speeddate import DateRound, planned_rounds
 from app.i18n import Translate
 from app.live.room import Room
-from components.countdown import Countdown
+from app.pages.control_rounds import ControlRounds
 
 
-class ControlSpeedDate:
+class ControlSpeedDate(ControlRounds):
+    round_text = 'speed.round'
+    done_text = 'speed.switch'
+    new_text = ('speed.make_pairs', 'speed.next')
+    end_text = 'speed.end_now'
+
     def __init__(self, room: Room, activity: Activity, t: Translate) -> None:
-        self.room, self.activity, self.t = room, activity, t
+        super().__init__(room, activity, t)
+        self.runner = room.speed
 
-    def build(self) -> None:
-        """The page subscribes once and forwards to the ``*_changed`` methods; each rebuilds only its part,
-        so a choice being made in the swap fields is not thrown away by a phone going offline."""
-        self.header()
-        self.pairs()
-        self.tools()
+    def round_label(self, r: DateRound) -> str:
+        activity = self.room.agenda.activities.get(self.activity.id, self.activity)
+        total = planned_rounds(activity.settings, len(self.room.people))
+        return self.t(self.round_text, number=r.number, total=max(total, r.number))
 
-    def round_changed(self, r: DateRound | None = None) -> None:
-        if r is None or r.activity_id == self.activity.id:
-            self.header.refresh()
-            self.pairs.refresh()
-            self.tools.refresh()
+    async def new_round(self, activity_id: int) -> None:
+        await self.room.speed.next_round(self.room.agenda.activities[activity_id])
 
-    def clock_changed(self, r: DateRound) -> None:
-        if r.activity_id == self.activity.id:
-            self.header.refresh()
-
-    def roster_changed(self) -> None:
-        self.pairs.refresh()
-
-    @ui.refreshable_method
-    def header(self) -> None:
-        t, speed, aid = self.t, self.room.speed, self.activity.id
-        activity = self.room.agenda.activities.get(aid, self.activity)
-        r = speed.current(aid)
-        phase = r.phase(speed.clock()) if r else None
-        if r is not None:
-            total = planned_rounds(activity.settings, len(self.room.people))
-            with ui.row().classes('items-baseline gap-4'):
-                ui.label(t('speed.round', number=r.number, total=max(total, r.number))).classes('text-lg font-bold') \
-                    .props('data-testid=control-round')
-                ui.label(t(f'speed.phase.{phase}')).classes('text-grey-8').props('data-testid=control-phase')
-                Countdown(r.countdown, done_text=t('speed.switch')).classes('text-3xl font-bold tabular-nums')
-        with ui.row().classes('gap-1'):
-            if r is None or phase == 'over':
-                label = t('speed.make_pairs') if r is None else t('speed.next')
-                ui.button(label, icon='people', on_click=self._next).props('unelevated').mark('next-round')
-            if phase in ('ready', 'paused'):
-                ui.button(t('speed.start'), icon='play_arrow', on_click=lambda: self._do(speed.start)) \
-                    .props('unelevated color=positive').mark('start-round')
-            if phase == 'running':
-                ui.button(t('speed.pause'), icon='pause', on_click=lambda: self._do(speed.pause)).props('outline') \
-                    .mark('pause-round')
-            if phase in ('ready', 'running', 'paused'):
-                ui.button(t('speed.plus_minute'), icon='more_time', on_click=lambda: self._do(speed.extend)) \
-                    .props('outline').mark('extend-round')
-            if phase in ('running', 'paused'):
-                ui.button(t('speed.end_now'), icon='stop', on_click=lambda: self._do(speed.end_early)) \
-                    .props('outline').mark('end-round')
-            ui.button(t('speed.stop'), icon='done_all', on_click=self._stop).props('flat').mark('stop-speeddate')
+    def header_extra(self, r: DateRound | None) -> None:
+        t = self.t
+        activity = self.room.agenda.activities.get(self.activity.id, self.activity)
+        ui.button(t('speed.stop'), icon='done_all', on_click=self._stop).props('flat').mark('stop-speeddate')
         ui.switch(t('speed.sound'), value=activity.settings.sound, on_change=lambda e: self._sound(e.value)) \
             .mark('speed-sound')
 
     @ui.refreshable_method
-    def pairs(self) -> None:
+    def body(self) -> None:
         t, people = self.t, self.room.people
         r = self.room.speed.current(self.activity.id)
         if r is None:
@@ -109,26 +75,11 @@ class ControlSpeedDate:
         text = name.get(pid, self.t('speed.gone'))
         return text if self.room.is_online(pid) else f'{text} · {self.t("control.offline")}'
 
-    async def _do(self, action: Callable[[int], Awaitable[None]]) -> None:
-        try:
-            await action(self.activity.id)
-        except InvalidInput as error:
-            ui.notify(self.t(error.key, **error.params), type='warning')
-
-    async def _next(self) -> None:
-        try:
-            await self.room.speed.next_round(self.room.agenda.activities[self.activity.id])
-        except InvalidInput as error:
-            ui.notify(self.t(error.key, **error.params), type='warning')
-
     async def _swap(self, a: str | None, b: str | None) -> None:
         if not a or not b:
             ui.notify(self.t('error.swap_choose'), type='warning')
             return
-        try:
-            await self.room.speed.swap(self.activity.id, a, b)
-        except InvalidInput as error:
-            ui.notify(self.t(error.key, **error.params), type='warning')
+        await self._do(lambda aid: self.room.speed.swap(aid, a, b))
 
     async def _stop(self) -> None:
         await self.room.agenda.close(self.activity.id)

@@ -54,7 +54,12 @@ class ScreenActivity:
         self.update_count()
         if self.results is None:
             return
-        tally = self.room.agenda.tallies.get(change.activity_id)
-        answer = change.answer
-        self.results.apply(tally.counts if tally else None, change.participant_id, answer.text or answer.choice,
-                           answer.reason, answer.hidden)
+        show_answer(self.results, self.room, change)
+
+
+def show_answer(results: ResultsView, room: Room, change: AnswerChange) -> None:
+    """One answer changed: its tally and its card, in place (shared with the control view)."""
+    tally = room.agenda.tallies.get(change.activity_id)
+    answer = change.answer
+    results.apply(tally.counts if tally else None, change.participant_id, answer.text or answer.choice,
+                  answer.reason, answer.hidden)

@@ -5,25 +5,17 @@ from __future__ import annotations
 from nicegui import ui
 
 from app.domain.activities import Activity
-from app.domain.speeddate import DateRound
 from app.i18n import Translate
 from app.live.breakouts import NoteChange
 from app.live.room import Room
+from app.pages.screen_rounds import ScreenRounds
 from components.countdown import Countdown
 
 
-class ScreenBreakout:
+class ScreenBreakout(ScreenRounds):
     def __init__(self, room: Room, activity: Activity, t: Translate, join_hint: str) -> None:
-        self.room, self.activity, self.t, self.join_hint = room, activity, t, join_hint
-        self.countdown: Countdown | None = None
+        super().__init__(room, activity, t, join_hint)
         self.notes: dict[int, ui.label] = {}
-
-    def build(self) -> None:
-        with ui.column().classes('w-screen h-screen overflow-hidden p-[4vh] gap-[2vh]').mark('screen-breakout'):
-            with ui.row().classes('w-full items-center justify-between no-wrap'):
-                ui.label(self.activity.text).classes('text-4xl font-bold line-clamp-1')
-                ui.label(self.join_hint).classes('text-2xl text-grey-5')
-            self.part()
 
     @ui.refreshable_method
     def part(self) -> None:
@@ -55,14 +47,6 @@ class ScreenBreakout:
                     if harvest >= 0:
                         self.notes[number] = ui.label(info.note or '—').classes('text-2xl break-words') \
                             .style('white-space: pre-line').props('data-testid=screen-harvest')
-
-    def round_changed(self, r: DateRound) -> None:
-        if r.activity_id == self.activity.id:
-            self.part.refresh()
-
-    def clock_changed(self, r: DateRound) -> None:
-        if r.activity_id == self.activity.id and self.countdown is not None:
-            self.countdown.show(r.countdown)
 
     def note_changed(self, change: NoteChange) -> None:
         label = self.notes.get(change.group) if change.activity_id == self.activity.id else None

@@ -4,27 +4,14 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from app.domain.activities import Activity
-from app.domain.speeddate import DateRound, planned_rounds
-from app.i18n import Translate
-from app.live.room import Room
+from app.domain.speeddate import planned_rounds
+from app.pages.screen_rounds import ScreenRounds
 from components.countdown import Countdown
 
 SOUND = '/assets/round-end.wav'
 
 
-class ScreenSpeedDate:
-    def __init__(self, room: Room, activity: Activity, t: Translate, join_hint: str) -> None:
-        self.room, self.activity, self.t, self.join_hint = room, activity, t, join_hint
-        self.countdown: Countdown | None = None
-
-    def build(self) -> None:
-        with ui.column().classes('w-screen h-screen overflow-hidden p-[4vh] gap-[2vh]').mark('screen-speeddate'):
-            with ui.row().classes('w-full items-center justify-between no-wrap'):
-                ui.label(self.activity.text).classes('text-4xl font-bold line-clamp-1')
-                ui.label(self.join_hint).classes('text-2xl text-grey-5')
-            self.part()
-
+class ScreenSpeedDate(ScreenRounds):
     @ui.refreshable_method
     def part(self) -> None:
         t, r = self.t, self.room.speed.current(self.activity.id)
@@ -55,11 +42,3 @@ class ScreenSpeedDate:
                     ui.label(text).classes('text-3xl font-semibold break-words')
         if r.paused:
             ui.label(t('speed.pausing', name=names.get(r.paused, '…'))).classes('text-2xl text-grey-5')
-
-    def round_changed(self, r: DateRound) -> None:
-        if r.activity_id == self.activity.id:
-            self.part.refresh()
-
-    def clock_changed(self, r: DateRound) -> None:
-        if r.activity_id == self.activity.id and self.countdown is not None:
-            self.countdown.show(r.countdown)

@@ -15,7 +15,7 @@ async def test_more_groups_than_people(user: User, create_user: Callable[[], Use
     await add_activity(user, 'breakout', 'Werkgroepen')
     user.find(marker='open-activity').click()
     await join(create_user(), code, 'Anna')
-    user.find(marker='make-groups').click()  # groups of 4 with one person
+    user.find(marker='next-round').click()  # groups of 4 with one person
     await user.should_see('Die groepsindeling gaat niet', retries=20)
 
 
@@ -33,7 +33,7 @@ async def test_two_people_save_the_same_note(user: User, create_user: Callable[[
     await join(bert, code, 'Bert')
     for name in ('Chloé', 'Dries'):
         await join(create_user(), code, name)
-    user.find(marker='make-groups').click()  # groups of 4: one group
+    user.find(marker='next-round').click()  # groups of 4: one group
     await anna.should_see('Groep 1', retries=20)
     await bert.should_see('Groep 1', retries=20)
     anna.find(marker='note').type('- intervisie')
@@ -60,14 +60,14 @@ async def test_late_joiner_and_move(user: User, create_user: Callable[[], User])
     user.find(marker='open-activity').click()
     for name in ('Anna', 'Bert', 'Chloé', 'Dries', 'Els'):
         await join(create_user(), code, name)
-    user.find(marker='make-groups').click()  # 5 people in groups of 4: one group of 5
+    user.find(marker='next-round').click()  # 5 people in groups of 4: one group of 5
     await user.should_see(marker='move', retries=20)
     user.find(marker='move').click()
     await user.should_see('Kies wie en naar welke groep.')
     early = create_user()
     await join(early, code, 'Voor de start')
     await early.should_see('Je wordt zo in een groep gezet.', retries=20)
-    user.find(marker='start-breakout').click()
+    user.find(marker='start-round').click()
     await early.should_see('Groep 1', retries=20)  # the start places whoever has no group yet
     late = create_user()
     await join(late, code, 'Laatkomer')
@@ -82,14 +82,14 @@ async def test_participants_choose_their_topic(user: User, create_user: Callable
     phones = [create_user() for _ in range(3)]
     for i, phone in enumerate(phones):
         await join(phone, code, f'Deelnemer {i}')
-    user.find(marker='make-groups').click()
+    user.find(marker='next-round').click()
     await phones[0].should_see('Kies je groep', retries=20)
     await phones[0].should_see('0 van 2 plaatsen')
     phones[0].find(marker='choose-1').click()
     await phones[0].should_see('Jouw keuze ✓', retries=20)
     phones[1].find(marker='choose-1').click()
     await phones[2].should_see('2 van 2 plaatsen', retries=20)  # live on the other phones
-    user.find(marker='start-breakout').click()
+    user.find(marker='start-round').click()
     await phones[2].should_see('Groep 2', retries=20)  # did not choose: placed in the group with room
     await phones[0].should_see('Groep 1', retries=20)
     await phones[0].should_see('Vorming')
