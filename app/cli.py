@@ -8,6 +8,7 @@ import getpass
 import logging
 import os
 import sys
+from pathlib import Path
 
 from app import __version__
 from app.settings import Settings, describe
@@ -23,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
         return serve(settings)
     if command == 'create-facilitator':
         return create_facilitator(settings, args.username, args.password_stdin)
+    if command == 'demo':
+        return demo_command(settings, args.participants)
     if command == 'plan-pairs':
         return plan_pairs_command(args)
     if command == 'plan-groups':
@@ -45,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     create = commands.add_parser('create-facilitator', help='create a facilitator account')
     create.add_argument('username')
     create.add_argument('--password-stdin', action='store_true', help='read the password from standard input')
+    demo = commands.add_parser('demo', help='run with a ready meeting and simulated participants (rehearsal)')
+    demo.add_argument('--participants', type=int, default=12, help='how many simulated participants (default 12)')
     pairs = commands.add_parser('plan-pairs', help='plan speed-dating rounds from a CSV (name,organisation)',
                                 description='Writes round,group,name,organisation to stdout and the number of '
                                             'repeated pairs to stderr.')
@@ -63,6 +68,40 @@ def _parser() -> argparse.ArgumentParser:
     groups.add_argument('--rounds', type=int, default=1)
     groups.add_argument('--seed', type=int, default=0)
     return parser
+
+
+def demo_command(settings: Settings, participants: int) -> int:
+    if not 0 <= participants <= 300:
+        print('error: --participants must be between 0 and 300', file=sys.stderr)
+        return 2
+    if 'UITWISSELPLEK_DATA_DIR' not in os.environ:  # a rehearsal does not touch the real data
+        import tempfile
+        settings = settings.model_copy(update={'data_dir': Path(tempfile.mkdtemp(prefix='uitwisselplek-demo-'))})
+    os.environ.setdefault('NICEGUI_STORAGE_PATH', str(settings.resolved_data_dir() / 'sessions'))
+    from app import demo
+    from app.main import run
+    from app.system import System
+
+    async def start(system: System) -> None:
+        meeting_id, username, password = await demo.prepare(system)
+        room = await system.rooms.get(meeting_id)
+        base = settings.public_url or f'http://{_lan_or_localhost()}:{settings.port}'
+        print('\n'.join([
+            '', 'Uitwisselplek demo is running.',
+            f'  control (facilitator): {base}/m/{meeting_id}/control   log in as {username!r}, password {password!r}',
+            f'  screen (projector):    {base}/m/{meeting_id}/screen?key={room.info.screen_key}',
+            f'  phone (participant):   {base}/{room.info.join_code}',
+            f'  {participants} simulated participants join now and answer whatever you open.', ''], ), flush=True)
+        system.demo_task = asyncio.get_running_loop().create_task(demo.simulate(room, participants))
+
+    run(settings, after_start=start)
+    return 0
+
+
+def _lan_or_localhost() -> str:
+    from app.pages.common import lan_address
+
+    return lan_address() or 'localhost'
 
 
 def plan_pairs_command(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from nicegui import __version__ as nicegui_version
@@ -51,9 +52,12 @@ def build(system: System) -> None:
         pages.register(system)
 
 
-def run(settings: Settings | None = None) -> None:
+def run(settings: Settings | None = None, *, after_start: Callable[[System], Awaitable[None]] | None = None) -> None:
     settings = settings or Settings()
-    build(System(settings))
+    system = System(settings)
+    build(system)
+    if after_start is not None:  # e.g. the demo's meeting and simulated participants
+        app.on_startup(lambda: after_start(system))
     ui.run(
         host=settings.host,
         port=settings.port,

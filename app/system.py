@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ class System:
     rooms: Rooms | None = None
     bus: Bus | None = None
     throttle: Throttle = field(default_factory=lambda: Throttle(clock=time.monotonic))
+    demo_task: asyncio.Task | None = None  # ``uitwisselplek demo``: the simulated participants
 
     async def start(self) -> None:
         url = self.settings.resolved_database_url()
