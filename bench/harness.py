@@ -1,0 +1,207 @@
+"""What the load benchmark's processes share: generator workers, percentiles, vote→screen matching, /proc figures.
+
+A generator worker is a process with its own asyncio loop that owns some of the simulated clients (app phones or
+bare socket.io clients) and obeys commands sent over a pipe: ``join``, ``vote``, ``seen``, ``counters``,
+``close``. Times are ``time.monotonic()`` (CLOCK_MONOTONIC), comparable between the processes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import math
+import os
+from collections.abc import Awaitable, Callable, Coroutine
+from multiprocessing.connection import Connection
+from typing import Any, Protocol, TypeVar
+
+from bench.bare_baseline import BareClient
+from bench.simphone import COUNTERS, DISCONNECTS, Phone, ack_forever, now
+
+T = TypeVar('T')
+
+
+class Client(Protocol):
+    texts: list[tuple[float, str]]
+
+    async def join(self, timeout: float) -> None: ...
+    async def vote(self, option: str) -> tuple[float, asyncio.Future[float]]: ...
+    async def close(self) -> None: ...
+
+
+# statistics
+def percentile(values: list[float], q: float) -> float | None:
+    """Linear interpolation between closest ranks (numpy's default); None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = (len(ordered) - 1) * q / 100
+    low, high = math.floor(rank), math.ceil(rank)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def match_latencies(votes: list[tuple[float, str]], timeline: list[tuple[float, dict[str, int]]]
+                    ) -> tuple[list[float], int]:
+    """Vote → screen latencies, and how many votes never showed.
+
+    ``votes`` are (sent, option); ``timeline`` the screen's tallies as they arrived. The k-th vote for an option,
+    in the order sent, is on the screen at the first tally after the round began whose count for that option is
+    the count before the round plus k (counts of the chosen option only grow within a round).
+    """
+    latencies: list[float] = []
+    missing = 0
+    start = min((sent for sent, _ in votes), default=0.0)
+    before = [counts for at, counts in timeline if at < start]
+    after = [(at, counts) for at, counts in timeline if at >= start]
+    for option in {option for _, option in votes}:
+        base = before[-1].get(option, 0) if before else 0
+        position = 0
+        for k, sent in enumerate(sorted(s for s, o in votes if o == option), start=1):
+            while position < len(after) and after[position][1].get(option, 0) < base + k:
+                position += 1
+            if position == len(after):
+                missing += 1
+            else:
+                latencies.append(after[position][0] - sent)
+    return latencies, missing
+
+
+# the server under test, seen from outside
+def rss_kb(pid: int) -> int:
+    with open(f'/proc/{pid}/status') as status:
+        return next(int(line.split()[1]) for line in status if line.startswith('VmRSS:'))
+
+
+def cpu_seconds(pid: int) -> float:
+    with open(f'/proc/{pid}/stat') as stat:
+        fields = stat.read().rsplit(')', 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')  # utime + stime
+
+
+# the generator worker
+def worker(conn: Connection, cpu: int | None) -> None:
+    """Entry point of a generator process."""
+    if cpu is not None:
+        os.sched_setaffinity(0, {cpu})
+    run_loop(_serve(conn))
+
+
+def run_loop(main: Coroutine[Any, Any, T]) -> T:
+    """uvloop where installed (NiceGUI brings it): the generators' own overhead is part of every figure."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(main)
+    return uvloop.run(main)
+
+
+class LagMonitor:
+    """How late this process's event loop wakes up: when it is late, the harness, not the server, is slow."""
+
+    def __init__(self, period: float = 0.05) -> None:
+        self.period = period
+        self.worst = 0.0
+
+    async def run(self) -> None:
+        while True:
+            start = now()
+            await asyncio.sleep(self.period)
+            self.worst = max(self.worst, now() - start - self.period)
+
+    def take(self) -> float:
+        worst, self.worst = self.worst, 0.0
+        return worst
+
+
+async def _serve(conn: Connection) -> None:
+    clients: dict[int, Client] = {}
+    lag = LagMonitor()
+    background = [asyncio.create_task(ack_forever()), asyncio.create_task(lag.run())]
+    loop = asyncio.get_running_loop()
+    commands: dict[str, Callable[..., Awaitable[Any]]] = {
+        'join': _join, 'vote': _vote, 'seen': _seen, 'close': _close}
+    while True:
+        command, args = await loop.run_in_executor(None, conn.recv)
+        if command == 'exit':
+            break
+        try:
+            result = await commands[command](clients, **args) if command in commands else _status(lag)
+        except Exception as error:  # reported, not raised: the coordinator prints it
+            result = {'error': repr(error)}
+        conn.send(result)
+    for task in background:
+        task.cancel()
+
+
+def _status(lag: LagMonitor) -> dict[str, Any]:
+    """Since the last status: the disconnects (when, why) and the worst loop lag."""
+    disconnects = list(DISCONNECTS)
+    DISCONNECTS.clear()
+    return {'counters': dict(COUNTERS), 'disconnects': disconnects, 'lag': lag.take()}
+
+
+async def _join(clients: dict[int, Client], kind: str, base_url: str, code: str, indexes: list[int],
+                concurrency: int, timeout: float) -> list[tuple[int, float, float | None, str]]:
+    gate = asyncio.Semaphore(concurrency)
+    deadline = now() + timeout
+
+    async def one(index: int) -> tuple[int, float, float | None, str]:
+        async with gate:
+            start = now()
+            client: Client = Phone(base_url, code, f'Deelnemer {index}', f'Organisatie {index % 7}') \
+                if kind == 'app' else BareClient(base_url, 'phone')
+            clients[index] = client
+            try:
+                remaining = max(1.0, deadline - now())
+                await asyncio.wait_for(client.join(remaining), remaining + 5)
+                return index, start, now(), ''
+            except Exception as error:  # not part of the later phases; its disconnect is not counted
+                clients.pop(index, None)
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(client.close(), 10)
+                return index, start, None, f'{type(error).__name__}: {error}'[:200]
+
+    return list(await asyncio.gather(*(one(i) for i in indexes)))
+
+
+async def _vote(clients: dict[int, Client], plan: list[tuple[int, str, float]], timeout: float
+                ) -> list[tuple[int, str, float | None, float | None, str]]:
+    """Each client taps its option at its planned time; waits for the acknowledgements until the deadline."""
+    deadline = max(at for _, _, at in plan) + timeout if plan else now()
+
+    async def one(index: int, option: str, at: float) -> tuple[int, str, float | None, float | None, str]:
+        client = clients.get(index)
+        if client is None:
+            return index, option, None, None, ''  # did not join
+        await asyncio.sleep(max(0.0, at - now()))
+        sent = None
+        try:
+            sent, acked = await client.vote(option)
+            return index, option, sent, await asyncio.wait_for(acked, max(0.1, deadline - now())), ''
+        except Exception as error:
+            return index, option, sent, None, f'{type(error).__name__}: {error}'[:200]
+
+    return list(await asyncio.gather(*(one(*step) for step in plan)))
+
+
+async def _seen(clients: dict[int, Client], text: str, timeout: float) -> list[tuple[int, float | None]]:
+    """When each client first got ``text`` (the next statement); waits until all have it or the deadline."""
+    deadline = now() + timeout
+
+    def first(client: Client) -> float | None:
+        return next((at for at, seen in client.texts if seen == text), None)
+
+    while now() < deadline and any(first(c) is None for c in clients.values()):
+        await asyncio.sleep(0.05)
+    return [(index, first(client)) for index, client in clients.items()]
+
+
+async def _close(clients: dict[int, Client]) -> dict[str, int]:
+    results = await asyncio.gather(*(asyncio.wait_for(c.close(), 20) for c in clients.values()),
+                                   return_exceptions=True)
+    clients.clear()
+    counters = dict(COUNTERS)
+    counters['close_errors'] = sum(isinstance(r, BaseException) for r in results)
+    for key in COUNTERS:
+        COUNTERS[key] = 0
+    return counters
