@@ -129,12 +129,12 @@ class Agenda:
         """Show this activity on every phone and the screen, and let people answer."""
         activity = self._get(activity_id)
         previous = self.current
-        if previous is not None and previous.id != activity_id and previous.state == 'open':
-            await self.close(previous.id)
         if activity.state != 'open':
             await self._set(activity, state='open')
         if self.current_id != activity_id:
-            await self._set_current(activity_id)
+            await self._set_current(activity_id)  # phones switch once (closing the previous one below is silent)
+        if previous is not None and previous.id != activity_id and previous.state == 'open':
+            await self.close(previous.id)
 
     async def close(self, activity_id: int) -> None:
         activity = self._get(activity_id)

@@ -67,6 +67,7 @@ class PhoneBreakout:
         self.room, self.activity, self.pid, self.t = room, activity, participant_id, t
         self.card: GroupCard | None = None
         self.shown: tuple | None = None
+        self.part = ui.refreshable(self._part)  # per phone (see ParticipantView.body)
 
     def build(self) -> None:
         ui.label(self.t('kind.breakout')).classes('text-sm uppercase tracking-wide text-grey-7')
@@ -80,8 +81,7 @@ class PhoneBreakout:
         if last is not None:  # sent while this phone was asleep or reloading
             self.message_sent(last)
 
-    @ui.refreshable_method
-    def part(self) -> None:
+    def _part(self) -> None:
         r = self.room.breakouts.current(self.activity.id)
         self.card = None
         self.shown = self._view_of(r)

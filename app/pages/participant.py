@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from nicegui import ui
 
 from app.domain.activities import Activity
@@ -43,6 +45,8 @@ class ParticipantView:
         self.shown: tuple[str, bool] = ('', False)  # meeting state and lock the body was built for
         self.shown_activity: tuple | None = None  # what of the current activity the body shows
         self.round_view: PhoneSpeedDate | PhoneBreakout | None = None
+        self.leave: ui.button | None = None
+        self.body = ui.refreshable(self._body)  # per phone: a refresh touches only this phone's elements
 
     def build(self) -> None:
         self.client = client = ui.context.client
@@ -61,9 +65,10 @@ class ParticipantView:
         with ui.column().classes('mx-auto max-w-md w-full p-4 gap-4 items-stretch'):
             ui.label(self.room.info.title).classes('text-lg text-grey-8').mark('meeting-title')
             self.body()
+            self._leave_button()  # built once, shown while joined: not rebuilt with every question
+        self._show_leave()
 
-    @ui.refreshable_method
-    def body(self) -> None:
+    def _body(self) -> None:
         t = self.t
         self.round_view = None
         self.shown = (self.room.info.state, self.room.info.locked)
@@ -80,13 +85,17 @@ class ParticipantView:
                 self.round_view.build()
             else:
                 PhoneActivity(self.room.agenda, activity, self.person.id, t, self.lang).build()
-            self._leave_button()
         elif self.person is not None:
             self._joined_view(self.person)
         elif self.room.info.locked:
             message_card(t('error.meeting_locked'), t('participant.locked_body'), marker='meeting-locked')
         else:
             self._join_form()
+        self._show_leave()
+
+    def _show_leave(self) -> None:
+        if getattr(self, 'leave', None) is not None:
+            self.leave.set_visibility(self.person is not None and self.room.info.state != 'closed')
 
     def _join_form(self) -> None:
         t = self.t
@@ -133,7 +142,6 @@ class ParticipantView:
             if person.organisation:
                 ui.label(person.organisation).classes('text-lg text-grey-8').mark('my-organisation')
             ui.label(t('participant.wait')).classes('text-base text-grey-7')
-        self._leave_button()
 
     def _leave_button(self) -> None:
         t = self.t
@@ -143,8 +151,8 @@ class ParticipantView:
                 ui.button(t('common.cancel'), on_click=confirm.close).props('flat')
                 ui.button(t('participant.leave'), on_click=lambda: self._leave(confirm)) \
                     .props('unelevated color=negative').mark('leave-confirm')
-        ui.button(t('participant.leave'), on_click=confirm.open).props('flat color=grey-8').classes('self-center') \
-            .mark('leave')
+        self.leave = ui.button(t('participant.leave'), on_click=confirm.open).props('flat color=grey-8') \
+            .classes('self-center').mark('leave')
 
     async def _leave(self, confirm: ui.dialog) -> None:
         confirm.close()
@@ -160,9 +168,10 @@ class ParticipantView:
             self.notice = self.t('participant.removed')
             self.body.refresh()
 
-    def _activity_changed(self, activity: Activity | None) -> None:
+    async def _activity_changed(self, activity: Activity | None) -> None:
         if self.person is not None and phone_view_of(activity) != self.shown_activity:
-            self.body.refresh()  # every phone switches at once; an edit the phone doesn't show changes nothing
+            await asyncio.sleep(0)  # one task per phone: the server keeps serving sockets between rebuilds
+            self.body.refresh()  # every phone switches; an edit the phone doesn't show changes nothing
 
     def _meeting_changed(self, info: MeetingInfo) -> None:
         if (info.state, info.locked) != self.shown:

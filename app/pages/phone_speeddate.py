@@ -16,6 +16,7 @@ class PhoneSpeedDate:
         self.room, self.activity, self.pid, self.t = room, activity, participant_id, t
         self.countdown: Countdown | None = None
         self.ready_hint: ui.label | None = None
+        self.part = ui.refreshable(self._part)  # per phone (see ParticipantView.body)
 
     def build(self) -> None:
         ui.label(self.t('kind.speed_date')).classes('text-sm uppercase tracking-wide text-grey-7')
@@ -23,8 +24,7 @@ class PhoneSpeedDate:
             .props('data-testid=activity-text')
         self.part()  # the page subscribes once and forwards to round_changed / clock_changed
 
-    @ui.refreshable_method
-    def part(self) -> None:
+    def _part(self) -> None:
         t, speed = self.t, self.room.speed
         r = speed.current(self.activity.id)
         self.countdown = self.ready_hint = None
