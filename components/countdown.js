@@ -53,8 +53,5 @@ export default {
       if (this.sound) new Audio(this.sound).play().catch(() => {});
       this.$emit("done");
     },
-    secondsLeft() {
-      return this.left;
-    },
   },
 };

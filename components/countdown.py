@@ -33,7 +33,3 @@ class Countdown(ui.element, component='countdown.js'):
         """After a (re)connect: a fresh server clock, so the page corrects its offset."""
         self._props['server-now'] = time.time() * 1000
         self.update()
-
-    def set_sound(self, sound: str) -> None:
-        self._props['sound'] = sound
-        self.update()

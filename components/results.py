@@ -6,6 +6,7 @@ calls ``chart.update()``; ``put_answer``/``drop_answer`` add, change or remove o
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -18,6 +19,7 @@ from app.domain.tallies import format_number, percentages, score_stats, words
 Size = Literal['screen', 'panel', 'phone']
 COLORS = {'agree': '#2e7d32', 'doubt': '#f2b705', 'disagree': '#c62828'}
 FONT = {'screen': 34, 'panel': 16, 'phone': 16}
+COALESCE = 0.05  # seconds: votes arriving together are drawn together
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class ResultsView:
         self._answers: dict[str, str] = {}
         self.chart: ui.echart | None = None
         self.summary: ui.label | None = None
+        self._pending: dict[str, int] | None = None
+        self._flush_scheduled = False
         big = size == 'screen'
         side_by_side = big and show_wall and activity.kind != 'open'  # chart left, reasons right
         with ui.element('div').classes('w-full grow min-h-0 grid gap-6 ' + ('grid-cols-2' if side_by_side else '')) \
@@ -63,11 +67,21 @@ class ResultsView:
 
     # charts
     def set_counts(self, counts: dict[str, int]) -> None:
+        """New counts; a burst of votes becomes one chart update per ``COALESCE`` seconds, not one per vote."""
         if self.chart is None:
             return
-        self.chart.options.update(self._options(counts))
+        self._pending = dict(counts)
+        if not self._flush_scheduled:
+            self._flush_scheduled = True
+            asyncio.get_running_loop().call_later(COALESCE, self._flush)
+
+    def _flush(self) -> None:
+        self._flush_scheduled = False
+        if self.chart is None or self.chart.is_deleted or self._pending is None:
+            return
+        self.chart.options.update(self._options(self._pending))
         self.chart.update()
-        self._summarise(counts)
+        self._summarise(self._pending)
 
     def _options(self, counts: dict[str, int]) -> dict:
         font = FONT[self.size]

@@ -19,6 +19,7 @@ class RosterList:
         self._remove_text = remove_text
         self._count_text = count_text
         self._rows: dict[str, tuple[ui.element, ui.icon, ui.label]] = {}
+        self._online: set[str] = set()  # kept with each change: no scan of everyone per join or presence
         self._count = ui.label().classes('text-lg font-semibold').mark('roster-count').props('data-testid=roster-count')
         self._empty = ui.label(empty_text).classes('text-grey-7')
         self._list = ui.list().props('bordered separator').classes('w-full').mark('roster')
@@ -37,8 +38,7 @@ class RosterList:
         self._update_count()
 
     def _update_count(self) -> None:
-        online = sum(1 for person_id in self._rows if self._is_online(person_id))
-        self._count.set_text(self._count_text(len(self._rows), online))
+        self._count.set_text(self._count_text(len(self._rows), len(self._online)))
 
     def add(self, person: Person) -> None:
         if person.id in self._rows:
@@ -63,6 +63,7 @@ class RosterList:
 
     def remove(self, person_id: str) -> None:
         entry = self._rows.pop(person_id, None)
+        self._online.discard(person_id)
         if entry:
             entry[0].delete()
         self._empty.set_visibility(not self._rows)
@@ -72,5 +73,9 @@ class RosterList:
         if entry is None:
             return
         online = self._is_online(person_id)
+        if online:
+            self._online.add(person_id)
+        else:
+            self._online.discard(person_id)
         entry[1].props(f'color={"positive" if online else "grey-5"}')
         entry[2].set_text(self._texts[0] if online else self._texts[1])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from app.domain.people import InvalidInput, clean_text
+from app.domain.people import InvalidInput, clean_text, required_text
 
 Kind = Literal['statement', 'score', 'open', 'speed_date', 'breakout']
 State = Literal['waiting', 'open', 'closed']
@@ -84,23 +84,13 @@ class Activity:
 
 
 def clean_activity_text(text: str | None) -> str:
-    value = clean_text(text)
-    if not value:
-        raise InvalidInput('error.activity_text_required')
-    if len(value) > MAX_TEXT:
-        raise InvalidInput('error.activity_text_too_long', max=MAX_TEXT)
-    return value
+    return required_text(text, MAX_TEXT, 'error.activity_text_required', 'error.activity_text_too_long')
 
 
 def clean_answer(activity: Activity, choice: str | None, text: str | None) -> tuple[str, str]:
     """The (choice, text) to store for an answer; raises InvalidInput with a message key."""
     if activity.kind == 'open':
-        answer = clean_text(text)
-        if not answer:
-            raise InvalidInput('error.answer_required')
-        if len(answer) > MAX_ANSWER:
-            raise InvalidInput('error.answer_too_long', max=MAX_ANSWER)
-        return '', answer
+        return '', required_text(text, MAX_ANSWER, 'error.answer_required', 'error.answer_too_long')
     if choice not in activity.options:
         raise InvalidInput('error.answer_invalid')
     return str(choice), ''

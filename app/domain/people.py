@@ -27,13 +27,18 @@ def clean_text(text: str | None) -> str:
     return re.sub(r'\s+', ' ', text).strip()
 
 
+def required_text(text: str | None, most: int, required_key: str, too_long_key: str) -> str:
+    """Cleaned text that must not be empty nor longer than ``most``; the keys name the messages."""
+    value = clean_text(text)
+    if not value:
+        raise InvalidInput(required_key)
+    if len(value) > most:
+        raise InvalidInput(too_long_key, max=most)
+    return value
+
+
 def clean_name(text: str | None) -> str:
-    name = clean_text(text)
-    if not name:
-        raise InvalidInput('error.name_required')
-    if len(name) > MAX_NAME:
-        raise InvalidInput('error.name_too_long', max=MAX_NAME)
-    return name
+    return required_text(text, MAX_NAME, 'error.name_required', 'error.name_too_long')
 
 
 def clean_organisation(text: str | None) -> str:
@@ -44,12 +49,7 @@ def clean_organisation(text: str | None) -> str:
 
 
 def clean_title(text: str | None) -> str:
-    title = clean_text(text)
-    if not title:
-        raise InvalidInput('error.title_required')
-    if len(title) > MAX_TITLE:
-        raise InvalidInput('error.title_too_long', max=MAX_TITLE)
-    return title
+    return required_text(text, MAX_TITLE, 'error.title_required', 'error.title_too_long')
 
 
 @dataclass(frozen=True, slots=True)

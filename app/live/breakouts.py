@@ -13,7 +13,7 @@ from app.domain.activities import Activity
 from app.domain.countdown import Countdown
 from app.domain.grouping import group_sizes, make_groups
 from app.domain.notes import MAX_NOTE, merge_lines
-from app.domain.people import InvalidInput, Person, clean_text
+from app.domain.people import InvalidInput, Person, required_text
 from app.domain.speeddate import DateRound, GroupInfo, met_counts
 from app.live.bus import Change
 from app.live.rounds import RoundRunner, dump, load
@@ -166,11 +166,7 @@ class Breakouts(RoundRunner):
 
     async def send(self, activity_id: int, text: str, group: int | None = None) -> None:
         """A message on the phones of everyone (or of one group), e.g. "Nog 2 minuten!"."""
-        text = clean_text(text)
-        if not text:
-            raise InvalidInput('error.message_required')
-        if len(text) > MAX_MESSAGE:
-            raise InvalidInput('error.message_too_long', max=MAX_MESSAGE)
+        text = required_text(text, MAX_MESSAGE, 'error.message_required', 'error.message_too_long')
         await self._commit({'kind': 'breakout_message', 'activity': activity_id, 'group': group, 'text': text})
 
     def apply(self, change: Change) -> None:
