@@ -17,7 +17,8 @@ COPY pyproject.toml README.md ./
 COPY app ./app
 COPY components ./components
 COPY assets ./assets
-RUN pip install -e . && useradd --system --home /data plek && mkdir -p /data && chown plek /data
+RUN pip install -e . && pybabel -q compile -d app/i18n/locales -D messages \
+    && useradd --system --home /data plek && mkdir -p /data && chown plek /data
 
 USER plek
 VOLUME ["/data"]

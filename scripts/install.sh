@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Creates .venv and installs Uitwisselplek into it; "test" also installs the test tools and Debian's chromium.
-# Re-running is cheap: it only reinstalls when pyproject.toml changed.
+# Re-running is cheap: it only reinstalls when pyproject.toml changed (and recompiles texts when a .po changed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-app}
@@ -24,6 +24,13 @@ if [ ! -f "$marker" ] || [ pyproject.toml -nt "$marker" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec"
   touch "$marker"
 fi
+# The texts' compiled catalogs (.mo, not in git); only when a .po is newer. Without them the app compiles in memory.
+for po in app/i18n/locales/*/LC_MESSAGES/messages.po; do
+  if [ ! -f "${po%.po}.mo" ] || [ "$po" -nt "${po%.po}.mo" ]; then
+    .venv/bin/pybabel -q compile -d app/i18n/locales -D messages
+    break
+  fi
+done
 if [ "$what" = test ] && [ ! -x "${UITWISSELPLEK_CHROMIUM:-/usr/bin/chromium}" ]; then
   apt_install chromium fonts-dejavu-core
 fi
