@@ -8,6 +8,7 @@ import getpass
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from app import __version__
@@ -99,7 +100,7 @@ def demo_command(settings: Settings, participants: int) -> int:
 
 
 def _lan_or_localhost() -> str:
-    from app.pages.common import lan_address
+    from app.netaddr import lan_address
 
     return lan_address() or 'localhost'
 
@@ -144,35 +145,41 @@ def serve(settings: Settings) -> int:
 
 
 def create_facilitator(settings: Settings, username: str, password_stdin: bool) -> int:
-    from app.domain.passwords import MIN_PASSWORD, hash_password
-    from app.domain.people import clean_text
+    from app.domain.accounts import check_password, clean_username
+    from app.domain.errors import Refused
+    from app.domain.passwords import Throttle
+    from app.i18n import translator
+    from app.services.accounts import Accounts
     from app.store import db
     from app.store.repo import Repo
 
-    username = clean_text(username)
-    if not username or len(username) > 80:
-        print('error: the username must be 1 to 80 characters', file=sys.stderr)
-        return 2
-    password = sys.stdin.readline().rstrip('\n') if password_stdin else getpass.getpass('Password: ')
-    if len(password) < MIN_PASSWORD:
-        print(f'error: the password must be at least {MIN_PASSWORD} characters', file=sys.stderr)
+    t = translator('en')
+
+    def refused(error: Refused) -> str:
+        text = t.plural(error.key, error.count, **error.params) if error.count is not None else t(error.key)
+        return f'error: {text}'
+
+    try:
+        username = clean_username(username)
+        typed = sys.stdin.readline().rstrip('\n') if password_stdin else getpass.getpass('Password: ')
+        password = check_password(typed)
+    except Refused as error:
+        print(refused(error), file=sys.stderr)
         return 2
 
-    async def create() -> bool:
+    async def create() -> None:
         url = settings.resolved_database_url()
         db.migrate(url)
         engine = db.create_engine_for(url)
         try:
-            repo = Repo(db.session_factory(engine))
-            if await repo.facilitator_by_username(username):
-                return False
-            await repo.create_facilitator(username, hash_password(password))
-            return True
+            await Accounts(Repo(db.session_factory(engine)), Throttle(clock=time.monotonic)).create(username, password)
         finally:
             await engine.dispose()
 
-    if not asyncio.run(create()):
-        print(f'error: a facilitator named {username!r} already exists', file=sys.stderr)
+    try:
+        asyncio.run(create())
+    except Refused as error:
+        print(refused(error), file=sys.stderr)
         return 1
     print(f'facilitator {username!r} created')
     return 0

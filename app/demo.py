@@ -11,8 +11,8 @@ import logging
 import random
 import secrets
 
-from app.domain.activities import EXAMPLE_STATEMENTS, Activity, Settings
-from app.domain.passwords import hash_password
+from app.domain.activities import Activity
+from app.kinds.polls.rules import EXAMPLE_STATEMENTS
 from app.live.room import Room
 from app.system import System
 
@@ -32,25 +32,25 @@ ANSWERS = ['Kennis delen met collega’s', 'Nieuwe ideeën', 'Een netwerk van me
 async def prepare(system: System) -> tuple[int, str, str]:
     """A facilitator, a meeting with an agenda; returns (meeting id, username, password)."""
     username, password = 'demo', secrets.token_urlsafe(6)
-    account = await system.repo.facilitator_by_username(username)
-    if account is None:
-        account = await system.repo.create_facilitator(username, hash_password(password))
+    account_id = await system.accounts.id_of(username)
+    if account_id is None:
+        account_id = await system.accounts.create(username, password)
     else:
         password = '(unchanged: the demo account existed already in this data folder)'
-    meeting = await system.repo.create_meeting(account.id, 'Demo: lerend netwerk zorg — sessie 1', None)
-    room = await system.rooms.get(meeting.id)
+    meeting_id = await system.meetings.create(account_id, 'Demo: lerend netwerk zorg — sessie 1')
+    room = await system.rooms.get(meeting_id)
     agenda = room.agenda
-    await agenda.add('open', 'Wat verwacht je van dit netwerk?', Settings(display='cloud'))
+    await agenda.add('open', 'Wat verwacht je van dit netwerk?', {'display': 'cloud'})
     for text in EXAMPLE_STATEMENTS:
-        await agenda.add('statement', text, Settings(with_doubt=True))
-    await agenda.add('score', 'Geef een cijfer op 10: hoe vlot deel jij kennis met collega’s? Waarom deze score?',
-                     Settings())
-    await agenda.add('speed_date', 'Leer elkaar kennen', Settings(
-        minutes=2, tables=True, round_questions='Wanneer deelde je het laatst kennis met iemand buiten je team?'))
-    await agenda.add('breakout', 'Wissel ervaringen uit in kleine groepjes', Settings(
-        group_value=4, group_questions='Wat werkt?\nWat loopt mis?\nWat wil je nog leren?'))
+        await agenda.add('statement', text, {'with_doubt': True})
+    await agenda.add('score', 'Geef een cijfer op 10: hoe vlot deel jij kennis met collega’s? Waarom deze score?')
+    await agenda.add('speed_date', 'Leer elkaar kennen', {
+        'minutes': 2, 'tables': True,
+        'round_questions': 'Wanneer deelde je het laatst kennis met iemand buiten je team?'})
+    await agenda.add('breakout', 'Wissel ervaringen uit in kleine groepjes', {
+        'group_value': 4, 'group_questions': 'Wat werkt?\nWat loopt mis?\nWat wil je nog leren?'})
     await room.create_invite('Co-facilitator')
-    return meeting.id, username, password
+    return meeting_id, username, password
 
 
 async def simulate(room: Room, participants: int, seed: int = 0) -> None:
@@ -71,7 +71,7 @@ async def simulate(room: Room, participants: int, seed: int = 0) -> None:
             if current is None or current.id != activity.id or current.state != 'open':
                 return
             try:
-                if activity.kind == 'open':
+                if not activity.options:
                     await room.agenda.answer(person.id, activity.id, text=rng.choice(ANSWERS))
                 else:
                     choice = rng.choices(activity.options, weights=range(1, len(activity.options) + 1))[0]
@@ -82,7 +82,7 @@ async def simulate(room: Room, participants: int, seed: int = 0) -> None:
     tasks: set[asyncio.Task] = set()
 
     def opened(activity: Activity | None) -> None:
-        if activity is not None and activity.kind in ('statement', 'score', 'open') and activity.state == 'open':
+        if activity is not None and room.kinds[activity.kind].answered and activity.state == 'open':
             task = asyncio.get_running_loop().create_task(answer(activity))
             tasks.add(task)
             task.add_done_callback(tasks.discard)

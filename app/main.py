@@ -11,8 +11,12 @@ from nicegui import app, ui
 from nicegui.translations import translations
 
 from app import __version__
-from app.i18n import CATALOGS, QUASAR_LANGUAGE
-from app.pages import auth, control, dashboard, moderate, participant, screen, start
+from app.i18n import QUASAR_LANGUAGE, catalog_text
+from app.pages.facilitator import auth, control, dashboard
+from app.pages.moderator import page as moderator
+from app.pages.phone import page as phone
+from app.pages.phone import start
+from app.pages.screen import page as screen
 from app.settings import Settings
 from app.store import db
 from app.system import System
@@ -28,7 +32,7 @@ def build(system: System) -> None:
     app.on_startup(system.start)
     app.on_shutdown(system.stop)
     # NiceGUI's own "connection lost" notice, in Dutch from our catalog
-    translations['nl'] = {key: CATALOGS['nl'][f'nicegui.{key}'] for key in translations['en-GB']}
+    translations['nl'] = {key: catalog_text('nl', f'nicegui.{key}') for key in translations['en-GB']}
     if ASSETS.is_dir():
         app.add_static_files('/assets', ASSETS)
 
@@ -43,12 +47,12 @@ def build(system: System) -> None:
     def error_page(exception: Exception) -> None:
         log.error('page failed', exc_info=exception)
         with ui.column().classes('mx-auto mt-16 items-center text-center gap-2'):
-            ui.label(CATALOGS['nl']['error.page']).classes('text-2xl font-bold')
-            ui.label(CATALOGS['en']['error.page']).classes('text-xl text-grey-7')
+            ui.label(catalog_text('nl', 'error.page')).classes('text-2xl font-bold')
+            ui.label(catalog_text('en', 'error.page')).classes('text-xl text-grey-7')
             ui.link('Uitwisselplek', '/')
 
     app.on_page_exception(error_page)
-    for pages in (start, auth, dashboard, control, screen, moderate, participant):  # participant last: /{code}
+    for pages in (start, auth, dashboard, control, screen, moderator, phone):  # the phone last: /{code}
         pages.register(system)
 
 

@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from app.domain.plan_csv import Person, read_people, repeated_pairs, write_plan
+from app.domain.encounters import repeated_pairs
+from app.domain.plan_csv import Person, read_people, write_plan
 
 Planner = Callable[[Sequence[tuple[str, str]]], Sequence[Sequence[Sequence[str]]]]
 

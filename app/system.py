@@ -1,4 +1,4 @@
-"""The one object built at start-up that pages are handed: settings, database, rooms, bus."""
+"""The one object built at start-up that pages are handed: settings, kinds, rooms, services, bus."""
 
 from __future__ import annotations
 
@@ -10,8 +10,12 @@ from dataclasses import dataclass, field
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.domain.passwords import Throttle
+from app.kinds.registry import Registry, default_registry
 from app.live.bus import Bus, LocalBus, RedisBus
-from app.live.registry import Rooms
+from app.live.changes import CORE_CHANGES, ChangeCodec
+from app.live.rooms import Rooms
+from app.services.accounts import Accounts
+from app.services.meetings import Meetings
 from app.settings import Settings
 from app.store import db
 from app.store.repo import Repo
@@ -19,13 +23,21 @@ from app.store.repo import Repo
 log = logging.getLogger(__name__)
 
 
+def change_codec(kinds: Registry) -> ChangeCodec:
+    """The bus's codec: the room's own changes and those of every kind."""
+    return ChangeCodec((*CORE_CHANGES, *kinds.change_types()))
+
+
 @dataclass
 class System:
     settings: Settings
+    kinds: Registry = field(default_factory=default_registry)
     engine: AsyncEngine | None = None
     repo: Repo | None = None
     rooms: Rooms | None = None
     bus: Bus | None = None
+    accounts: Accounts | None = None
+    meetings: Meetings | None = None
     throttle: Throttle = field(default_factory=lambda: Throttle(clock=time.monotonic))
     demo_task: asyncio.Task | None = None  # ``uitwisselplek demo``: the simulated participants
 
@@ -33,11 +45,17 @@ class System:
         url = self.settings.resolved_database_url()
         db.migrate(url)
         self.engine = db.create_engine_for(url)
-        self.repo = Repo(db.session_factory(self.engine))
-        self.bus = RedisBus(self.settings.redis_url) if self.settings.redis_url else LocalBus()
-        self.rooms = Rooms(self.repo, self.bus)
-        await self.bus.start(self.rooms.apply_remote)
+        bus = RedisBus(self.settings.redis_url, change_codec(self.kinds)) if self.settings.redis_url else LocalBus()
+        self.attach(Repo(db.session_factory(self.engine)), bus)
+        await bus.start(self.rooms.apply_remote)
         log.info('database ready: %s', self.engine.url.render_as_string(hide_password=True))
+
+    def attach(self, repo: Repo, bus: Bus) -> None:
+        """Rooms and services on this database and bus (start-up does this; tests hand in their own)."""
+        self.repo, self.bus = repo, bus
+        self.rooms = Rooms(repo, bus, self.kinds)
+        self.accounts = Accounts(repo, self.throttle)
+        self.meetings = Meetings(repo, self.kinds)
 
     async def stop(self) -> None:
         if self.bus:

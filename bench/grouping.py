@@ -31,9 +31,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app.domain.encounters import pair_counts, repeated_pairs
 from app.domain.grouping import greedy_plan, group_sizes, make_groups, organisation_bound, plan_groups
 from app.domain.grouping_designs import design_for
-from app.domain.plan_csv import pair_counts, repeated_pairs
 
 CASES = [  # people, group size, rounds, organisations, effort
     (16, 4, 5, 4, 1.0),

@@ -34,15 +34,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.i18n import CATALOGS
+from app.i18n import translator
 from bench.bare_baseline import BareClient
 from bench.harness import LagMonitor, cpu_seconds, match_latencies, percentile, rss_kb, run_loop, worker
 from bench.report import Row, column, print_table
 from bench.simphone import DISCONNECTS, Facilitator, Screen, now
 
 ROOT = Path(__file__).resolve().parents[1]
-NL = CATALOGS['nl']
-LABELS = {option: NL[f'option.{option}'] for option in ('agree', 'doubt', 'disagree')}
+NL = translator('nl')
+LABELS = {option: NL(f'option.{option}') for option in ('agree', 'doubt', 'disagree')}
 STATEMENTS = ('Kennis delen loont pas als iedereen meedoet.', 'Een lerend netwerk heeft een vaste trekker nodig.')
 USER, PASSWORD = 'bench', 'bench-wachtwoord-123'
 SPREAD = 10.0  # seconds over which the first votes are spread
@@ -116,12 +116,12 @@ def seed(database: Path) -> tuple[int, str, str, int]:
     from sqlalchemy import create_engine, select
     from sqlalchemy.orm import Session
 
-    from app.domain.activities import Settings
     from app.domain.codes import new_join_code, new_key
+    from app.kinds.polls.rules import StatementSettings
     from app.store.models import Activity, Facilitator, Meeting
 
     engine = create_engine(f'sqlite:///{database}')
-    settings = Settings(ask_reason=False, with_doubt=True).to_dict()
+    settings = StatementSettings(ask_reason=False, with_doubt=True).to_dict()
     with Session(engine) as session, session.begin():
         owner = session.scalars(select(Facilitator)).one()
         meeting = Meeting(facilitator_id=owner.id, title='Belastingtest', join_code=new_join_code(),
@@ -291,8 +291,8 @@ async def run_app(n: int, gens: Generators, args: argparse.Namespace) -> Run:
             log(f'app N={n}: server up ({data_dir})')
             pid = server.popen.pid
             await asyncio.wait_for(screen.open(), 30)
-            await asyncio.wait_for(facilitator.login(USER, PASSWORD, (NL['login.username'], NL['login.password'],
-                                                                      NL['login.submit']), 30), 40)
+            await asyncio.wait_for(facilitator.login(USER, PASSWORD, (NL('login.username'), NL('login.password'),
+                                                                      NL('login.submit')), 30), 40)
             await asyncio.wait_for(facilitator.open(f'/m/{meeting_id}/control'), 30)
             log(f'app N={n}: screen open, facilitator on the control page')
             await asyncio.sleep(1)
@@ -302,7 +302,7 @@ async def run_app(n: int, gens: Generators, args: argparse.Namespace) -> Run:
             await run.votes('spread', first_option, SPREAD, screen.timeline)
             await run.votes('burst', lambda _: 'doubt', 0.0, screen.timeline)
             cpu.append(cpu_seconds(pid))
-            clicked = await facilitator.click_label(NL['live.next'])
+            clicked = await facilitator.click_label(NL('live.next'))
             await run.seen(STATEMENTS[1], clicked)
             cpu.append(cpu_seconds(pid))
             rss_after = rss_kb(pid)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from app.domain.activities import Activity
-from app.domain.tallies import format_number, percentages, score_stats, words
 
 HEADER = ['activity', 'kind', 'question', 'answer', 'reason', 'name', 'hidden']
 
@@ -30,7 +30,7 @@ def export_csv(rows: Sequence[ExportRow], label: Callable[[str], str]) -> str:
     writer = csv.writer(out, lineterminator='\n')
     writer.writerow(HEADER)
     for row in rows:
-        answer = row.text if row.activity.kind in ('open', 'breakout') else label(row.choice)
+        answer = row.text or label(row.choice)  # an open answer or a harvest, else the option chosen
         writer.writerow([row.number, row.activity.kind, row.activity.text, _safe(answer), _safe(row.reason),
                          _safe(row.name), 'yes' if row.hidden else ''])
     return out.getvalue()
@@ -41,21 +41,14 @@ def _safe(value: str) -> str:
     return "'" + value if value[:1] in ('=', '+', '-', '@', '\t', '\r') else value
 
 
-def summary(items: Sequence[tuple[Activity, dict[str, int], list[str]]], t: Callable[..., str], lang: str) -> str:
-    """Plain text, one block per activity: ``items`` are (activity, counts per option, visible open answers)."""
+def summary(items: Sequence[tuple[Activity, dict[str, int], list[str]]], t: Callable[..., str], lang: str,
+            kinds: Mapping[str, Any]) -> str:
+    """Plain text, one block per activity: ``items`` are (activity, counts per option, visible open answers);
+    each activity's kind (looked up in ``kinds``) says what its line holds."""
     blocks = []
     for number, (activity, counts, answers) in enumerate(items, start=1):
-        head = f'{number}. {t(f"kind.{activity.kind}")}: {activity.text}'
-        if activity.kind == 'statement':
-            shares = percentages(counts)
-            body = ', '.join(f'{t(f"option.{o}")} {counts.get(o, 0)} ({shares.get(o, 0):.0f}%)'
-                             for o in activity.options)
-        elif activity.kind == 'score':
-            stats = score_stats(counts)
-            body = t('summary.score', count=stats.count, mean=format_number(stats.mean, lang),
-                     median=format_number(stats.median, lang))
-        else:
-            top = ', '.join(f'{word} ({count})' for word, count in words(answers, top=8))
-            body = t('summary.open', count=len(answers)) + (f' — {top}' if top else '')
-        blocks.append(f'{head}\n   {body}')
+        kind = kinds[activity.kind]
+        head = f'{number}. {t(kind.label)}: {activity.text}'
+        body = kind.summary(activity, counts, answers, t, lang)
+        blocks.append(f'{head}\n   {body}' if body else head)
     return '\n'.join(blocks)

@@ -6,18 +6,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from app.domain.errors import Refused
+from app.i18n import N_, NP_
+
 MAX_NAME = 40
 MAX_ORGANISATION = 60
 MAX_TITLE = 120
 
-
-class InvalidInput(ValueError):
-    """A value a person typed that we refuse; ``key`` is an i18n key for the message."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 def clean_text(text: str | None) -> str:
@@ -31,25 +26,25 @@ def required_text(text: str | None, most: int, required_key: str, too_long_key: 
     """Cleaned text that must not be empty nor longer than ``most``; the keys name the messages."""
     value = clean_text(text)
     if not value:
-        raise InvalidInput(required_key)
+        raise Refused(required_key)
     if len(value) > most:
-        raise InvalidInput(too_long_key, max=most)
+        raise Refused(too_long_key, count=most)
     return value
 
 
 def clean_name(text: str | None) -> str:
-    return required_text(text, MAX_NAME, 'error.name_required', 'error.name_too_long')
+    return required_text(text, MAX_NAME, N_('error.name_required'), NP_('error.name_too_long'))
 
 
 def clean_organisation(text: str | None) -> str:
     org = clean_text(text)
     if len(org) > MAX_ORGANISATION:
-        raise InvalidInput('error.organisation_too_long', max=MAX_ORGANISATION)
+        raise Refused(NP_('error.organisation_too_long'), count=MAX_ORGANISATION)
     return org
 
 
 def clean_title(text: str | None) -> str:
-    return required_text(text, MAX_TITLE, 'error.title_required', 'error.title_too_long')
+    return required_text(text, MAX_TITLE, N_('error.title_required'), NP_('error.title_too_long'))
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,3 +54,8 @@ class Person:
     id: str
     name: str
     organisation: str
+
+    @property
+    def with_organisation(self) -> str:
+        """ "Anna (Woonzorg Brugge)", or only the name."""
+        return f'{self.name} ({self.organisation})' if self.organisation else self.name

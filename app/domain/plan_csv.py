@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from itertools import combinations
+from collections.abc import Sequence
 
-from app.domain.people import InvalidInput, clean_name, clean_organisation
+from app.domain.errors import Refused
+from app.domain.people import clean_name, clean_organisation
 
 Person = tuple[str, str, str]  # id, name, organisation
 Plan = Sequence[Sequence[Sequence[str]]]  # rounds -> groups -> person ids
@@ -27,7 +26,7 @@ def read_people(text: str) -> list[Person]:
             continue
         try:
             name, org = clean_name(row.get('name')), clean_organisation(row.get('organisation'))
-        except InvalidInput as error:
+        except Refused as error:
             raise ValueError(f'line {line}: {error.key}') from error
         people.append((f'p{len(people) + 1}', name, org))
     return people
@@ -44,17 +43,3 @@ def write_plan(people: Sequence[Person], plan: Plan) -> str:
             for pid in group:
                 writer.writerow([round_no, group_no, *by_id[pid]])
     return out.getvalue()
-
-
-def pair_counts(groups: Iterable[Sequence[str]]) -> Counter[frozenset[str]]:
-    """How often each pair of people shared a group."""
-    counts: Counter[frozenset[str]] = Counter()
-    for group in groups:
-        counts.update(frozenset(pair) for pair in combinations(group, 2))
-    return counts
-
-
-def repeated_pairs(plan: Plan) -> int:
-    """Encounters beyond the first: a pair that met three times counts 2."""
-    counts = pair_counts(group for groups in plan for group in groups)
-    return sum(count - 1 for count in counts.values() if count > 1)

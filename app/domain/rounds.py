@@ -1,4 +1,5 @@
-"""Speed-dating rounds: who sits with whom, the round's countdown, swaps and the history of who met whom."""
+"""Rounds of people in groups (speed-date pairs, breakout groups): who sits with whom, the round's countdown,
+swaps, and the history of who met whom."""
 
 from __future__ import annotations
 
@@ -7,18 +8,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from app.domain.activities import Settings
 from app.domain.countdown import Countdown
-from app.domain.pairing import max_rounds_without_repeat
-from app.domain.people import InvalidInput
-from app.domain.plan_csv import pair_counts
+from app.domain.encounters import pair_counts
+from app.domain.errors import Refused
 
 Groups = tuple[tuple[str, ...], ...]
 Phase = Literal['ready', 'running', 'paused', 'over']
 
 
 @dataclass(frozen=True, slots=True)
-class GroupInfo:
+class GroupDetails:
     """What a breakout group has besides its members (speed-date pairs leave it empty)."""
 
     question: str = ''
@@ -29,19 +28,19 @@ class GroupInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class DateRound:
+class Round:
     id: int
     activity_id: int
     number: int                   # from 1
-    groups: Groups                # pairs and at most one trio; the index + 1 is the table
+    groups: Groups                # pairs and at most one trio, or breakout groups; the index + 1 is the table
     paused: str | None            # who sits out this round (odd count with "pause")
     countdown: Countdown
     question: str = ''
-    details: tuple[GroupInfo, ...] = ()  # per group, same order as ``groups`` (breakouts)
+    details: tuple[GroupDetails, ...] = ()  # per group, same order as ``groups`` (breakouts)
 
-    def info(self, table: int) -> GroupInfo:
+    def info(self, table: int) -> GroupDetails:
         """Details of group ``table`` (1-based)."""
-        return self.details[table - 1] if 0 < table <= len(self.details) else GroupInfo()
+        return self.details[table - 1] if 0 < table <= len(self.details) else GroupDetails()
 
     def phase(self, now: datetime) -> Phase:
         c = self.countdown
@@ -66,26 +65,14 @@ class DateRound:
         return {p for group in self.groups for p in group}
 
 
-def planned_rounds(settings: Settings, people: int) -> int:
-    """How many rounds the facilitator planned: the setting, or as many as possible without repeats."""
-    if settings.rounds > 0:
-        return settings.rounds
-    return max(1, max_rounds_without_repeat(max(people, 2), odd=settings.odd))
-
-
-def question_for(settings: Settings, number: int) -> str:
-    questions = [line.strip() for line in settings.round_questions.splitlines() if line.strip()]
-    return questions[(number - 1) % len(questions)] if questions else ''
-
-
-def met_counts(rounds: list[DateRound]) -> Counter[frozenset[str]]:
+def met_counts(rounds: list[Round]) -> Counter[frozenset[str]]:
     return pair_counts(group for r in rounds for group in r.groups)
 
 
 def swap(groups: Groups, paused: str | None, a: str, b: str) -> tuple[Groups, str | None]:
     """Exchange the places of ``a`` and ``b`` (either may be unplaced or the one who pauses)."""
     if a == b:
-        raise InvalidInput('error.swap_same')
+        raise Refused('error.swap_same')
 
     def place(pid: str) -> str:
         return b if pid == a else a if pid == b else pid

@@ -8,6 +8,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from babel.numbers import format_decimal
+
 STOPWORDS = frozenset('''
 de het een en van in op te dat die is voor met niet zijn aan er ook als bij of om wat je ik we wij ze zij hij
 maar dan nog naar door over uit tot zo al meer dit deze was wordt worden kan kunnen moet moeten hebben heb heeft
@@ -64,8 +66,7 @@ def format_number(value: float | None, lang: str) -> str:
     """One decimal, without a trailing ",0"; a decimal comma in Dutch."""
     if value is None:
         return '–'
-    text = f'{value:.1f}'.removesuffix('.0')
-    return text.replace('.', ',') if lang == 'nl' else text
+    return format_decimal(value, format='#,##0.#', locale='en_GB' if lang == 'en' else 'nl')
 
 
 def words(texts: Iterable[str], *, top: int = 40) -> list[tuple[str, int]]:

@@ -1,39 +1,29 @@
 """A meeting's agenda while it runs: activities, the current one, answers and tallies.
 
 Every action goes validate → store → memory → emit, like the room it belongs to; the room hands
-in its ``commit`` so that changes also travel to other instances over the bus.
+in its ``commit`` so that changes also travel to other instances over the bus. What depends on an
+activity's kind (its settings, what counts as an answer, its tally) is asked of the kind.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from nicegui import Event
 
-from app.domain.activities import (
-    EXAMPLE_STATEMENTS,
-    Activity,
-    Kind,
-    Settings,
-    clean_activity_text,
-    clean_answer,
-    clean_reason,
-)
-from app.domain.people import InvalidInput
+from app.domain.activities import Activity, Answer, KindSettings, clean_activity_text, clean_reason
+from app.domain.errors import Refused
 from app.domain.tallies import Tally
-from app.live.bus import Change
+from app.kinds.base import Kind
+from app.kinds.registry import Registry
+from app.live.changes import ActivityDeleted, ActivitySaved, AnswerSaved, CurrentChanged, OrderChanged
 from app.store.repo import Repo
 
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    choice: str = ''
-    text: str = ''
-    reason: str = ''
-    hidden: bool = False
-    show_name: bool = False
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,19 +33,14 @@ class AnswerChange:
     answer: Answer
 
 
-class VoteRefused(Exception):
-    """Answering is not possible now; ``key`` is an i18n key for the message."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
 class Agenda:
-    def __init__(self, meeting_id: int, activities: list[Activity], current_id: int | None,
+    change_types = (ActivitySaved, ActivityDeleted, OrderChanged, CurrentChanged, AnswerSaved)
+
+    def __init__(self, meeting_id: int, kinds: Registry, activities: list[Activity], current_id: int | None,
                  answers: dict[int, dict[str, Answer]], repo: Repo,
-                 commit: Callable[[Change], Awaitable[None]]) -> None:
+                 commit: Callable[[object], Awaitable[None]]) -> None:
         self.meeting_id = meeting_id
+        self.kinds = kinds
         self.activities: dict[int, Activity] = {a.id: a for a in activities}
         self.current_id = current_id if current_id in self.activities else None
         self.answers: dict[int, dict[str, Answer]] = {a.id: dict(answers.get(a.id, {})) for a in activities}
@@ -75,6 +60,9 @@ class Agenda:
     def current(self) -> Activity | None:
         return self.activities.get(self.current_id) if self.current_id is not None else None
 
+    def kind_of(self, activity: Activity) -> Kind:
+        return self.kinds[activity.kind]
+
     def answer_of(self, activity_id: int, participant_id: str) -> Answer | None:
         return self.answers.get(activity_id, {}).get(participant_id)
 
@@ -88,31 +76,32 @@ class Agenda:
         return sum(len(e.callbacks) for e in (self.agenda_changed, self.current_changed, self.answers_changed))
 
     # preparing
-    async def add(self, kind: Kind, text: str, settings: Settings) -> Activity:
+    async def add(self, kind_name: str, text: str, settings: KindSettings | dict[str, Any] | None = None) -> Activity:
+        kind = self.kinds[kind_name]
         text = clean_activity_text(text)
-        row = await self._repo.add_activity(self.meeting_id, kind, text, settings.to_dict())
-        activity = Activity(row.id, kind, text, settings, 'waiting', False, row.position)
-        await self._commit({'kind': 'activity', 'activity': _dump(activity)})
+        checked = kind.new_settings(settings).checked(None, False)
+        row = await self._repo.add_activity(self.meeting_id, kind.name, text, checked.to_dict())
+        activity = Activity(row.id, kind.name, text, checked, 'waiting', False, row.position)
+        await self._commit(_saved(activity))
         return activity
 
     async def add_examples(self) -> None:
-        for text in EXAMPLE_STATEMENTS:
-            await self.add('statement', text, Settings(ask_reason=True))
+        """The ready-made activities of every kind that has some (the four statements of the training script)."""
+        for kind in self.kinds:
+            for text, settings in kind.examples:
+                await self.add(kind.name, text, settings)
 
-    async def edit(self, activity_id: int, text: str, settings: Settings) -> None:
+    async def edit(self, activity_id: int, text: str, settings: KindSettings | dict[str, Any]) -> None:
         activity = self._get(activity_id)
         text = clean_activity_text(text)
-        if self.count(activity_id) and settings.with_doubt != activity.settings.with_doubt:
-            settings = replace(settings, with_doubt=activity.settings.with_doubt)  # answers depend on the options
-        if activity.kind == 'score' and self.count(activity_id):
-            settings = replace(settings, scale_min=activity.settings.scale_min)
-        await self._repo.update_activity(self.meeting_id, activity_id, text=text, settings=settings.to_dict())
-        await self._commit({'kind': 'activity', 'activity': _dump(replace(activity, text=text, settings=settings))})
+        checked = self.kind_of(activity).new_settings(settings).checked(activity.settings, self.count(activity_id) > 0)
+        await self._repo.update_activity(self.meeting_id, activity_id, text=text, settings=checked.to_dict())
+        await self._commit(_saved(replace(activity, text=text, settings=checked)))
 
     async def delete(self, activity_id: int) -> None:
         self._get(activity_id)
         await self._repo.delete_activity(self.meeting_id, activity_id)
-        await self._commit({'kind': 'activity_deleted', 'id': activity_id})
+        await self._commit(ActivityDeleted(activity_id))
 
     async def move(self, activity_id: int, delta: int) -> None:
         order = [a.id for a in self.ordered()]
@@ -122,7 +111,7 @@ class Agenda:
             return
         order.insert(target, order.pop(index))
         await self._repo.set_positions(self.meeting_id, order)
-        await self._commit({'kind': 'order', 'ids': order})
+        await self._commit(OrderChanged(tuple(order)))
 
     # running
     async def open(self, activity_id: int) -> None:
@@ -179,14 +168,16 @@ class Agenda:
     async def _answer(self, participant_id: str, activity_id: int, choice: str | None, text: str | None,
                       reason: str | None, show_name: bool | None) -> Answer:
         activity = self.activities.get(activity_id)
-        if activity is None or activity.state != 'open':
-            raise VoteRefused('error.vote_closed' if activity and activity.state == 'closed' else 'error.vote_not_open')
+        if activity is None or activity.state != 'open' or not self.kind_of(activity).answered:
+            if activity is not None and activity.state == 'closed':
+                raise Refused('error.vote_closed')
+            raise Refused('error.vote_not_open')
         old = self.answer_of(activity_id, participant_id)
         values: dict[str, object] = {}
         if choice is not None or text is not None:
-            values['choice'], values['text'] = clean_answer(activity, choice, text)
+            values['choice'], values['text'] = self.kind_of(activity).clean_answer(activity, choice, text)
         elif old is None:
-            raise InvalidInput('error.answer_first')
+            raise Refused('error.answer_first')
         if reason is not None:
             values['reason'] = clean_reason(reason)
         if show_name is not None:
@@ -194,8 +185,7 @@ class Agenda:
         new = replace(old or Answer(), **values)
         if new != old:
             await self._repo.save_response(activity_id, participant_id, **values)
-            await self._commit({'kind': 'answer', 'activity': activity_id, 'participant': participant_id,
-                                'answer': _dump_answer(new)})
+            await self._commit(AnswerSaved(activity_id, participant_id, new))
         return new
 
     async def hide(self, activity_id: int, participant_id: str, hidden: bool = True) -> None:
@@ -204,78 +194,72 @@ class Agenda:
         if old is None or old.hidden == hidden:
             return
         await self._repo.save_response(activity_id, participant_id, hidden=hidden)
-        await self._commit({'kind': 'answer', 'activity': activity_id, 'participant': participant_id,
-                            'answer': _dump_answer(replace(old, hidden=hidden))})
+        await self._commit(AnswerSaved(activity_id, participant_id, replace(old, hidden=hidden)))
 
     # applying changes (from this instance or another one)
-    def apply(self, change: Change) -> None:
-        kind = change['kind']
-        if kind == 'activity':
-            activity = _load(change['activity'])
-            old = self.activities.get(activity.id)
-            self.activities[activity.id] = activity
-            self.answers.setdefault(activity.id, {})
-            if old is None or old.options != activity.options:
-                self.tallies[activity.id] = self._new_tally(activity)
+    def apply(self, change: object) -> None:
+        if isinstance(change, ActivitySaved):
+            self._activity_saved(change)
+        elif isinstance(change, ActivityDeleted):
+            self.activities.pop(change.activity_id, None)
+            self.answers.pop(change.activity_id, None)
+            self.tallies.pop(change.activity_id, None)
             self.agenda_changed.emit()
-            if activity.id == self.current_id:
-                self.current_changed.emit(activity)
-        elif kind == 'activity_deleted':
-            self.activities.pop(change['id'], None)
-            self.answers.pop(change['id'], None)
-            self.tallies.pop(change['id'], None)
-            self.agenda_changed.emit()
-            if self.current_id == change['id']:
+            if self.current_id == change.activity_id:
                 self.current_id = None
                 self.current_changed.emit(None)
-        elif kind == 'order':
-            for position, activity_id in enumerate(change['ids'], start=1):
+        elif isinstance(change, OrderChanged):
+            for position, activity_id in enumerate(change.activity_ids, start=1):
                 if activity_id in self.activities:
                     self.activities[activity_id] = replace(self.activities[activity_id], position=position)
             self.agenda_changed.emit()
-        elif kind == 'current':
-            self.current_id = change['id']
+        elif isinstance(change, CurrentChanged):
+            self.current_id = change.activity_id
             self.agenda_changed.emit()
             self.current_changed.emit(self.current)
-        elif kind == 'answer':
-            activity_id, participant_id = change['activity'], change['participant']
-            answer = Answer(**change['answer'])
-            answers = self.answers.setdefault(activity_id, {})
-            old = answers.get(participant_id)
-            answers[participant_id] = answer
-            if activity_id in self.tallies:
-                self.tallies[activity_id].change(old.choice if old else None, answer.choice)
-            self.answers_changed.emit(AnswerChange(activity_id, participant_id, answer))
+        elif isinstance(change, AnswerSaved):
+            answers = self.answers.setdefault(change.activity_id, {})
+            old = answers.get(change.participant_id)
+            answers[change.participant_id] = change.answer
+            if change.activity_id in self.tallies:
+                self.tallies[change.activity_id].change(old.choice if old else None, change.answer.choice)
+            self.answers_changed.emit(AnswerChange(change.activity_id, change.participant_id, change.answer))
+
+    def _activity_saved(self, change: ActivitySaved) -> None:
+        kind = self.kinds.get(change.kind)
+        if kind is None:  # a kind only a newer instance knows
+            log.warning('ignoring an activity of unknown kind %r', change.kind)
+            return
+        activity = Activity(change.id, kind.name, change.text, kind.new_settings(change.settings),
+                            change.state, change.revealed, change.position)  # type: ignore[arg-type]
+        old = self.activities.get(activity.id)
+        self.activities[activity.id] = activity
+        self.answers.setdefault(activity.id, {})
+        if old is None or old.options != activity.options:
+            self.tallies[activity.id] = self._new_tally(activity)
+        self.agenda_changed.emit()
+        if activity.id == self.current_id:
+            self.current_changed.emit(activity)
 
     # helpers
     def _get(self, activity_id: int) -> Activity:
         activity = self.activities.get(activity_id)
         if activity is None:
-            raise InvalidInput('error.unknown_activity')
+            raise Refused('error.unknown_activity')
         return activity
 
     async def _set(self, activity: Activity, **values: object) -> None:
         await self._repo.update_activity(self.meeting_id, activity.id, **values)
-        await self._commit({'kind': 'activity', 'activity': _dump(replace(activity, **values))})
+        await self._commit(_saved(replace(activity, **values)))  # type: ignore[arg-type]
 
     async def _set_current(self, activity_id: int | None) -> None:
         await self._repo.update_meeting(self.meeting_id, current_activity_id=activity_id)
-        await self._commit({'kind': 'current', 'id': activity_id})
+        await self._commit(CurrentChanged(activity_id))
 
     def _new_tally(self, activity: Activity) -> Tally:
-        return Tally(activity.options, (a.choice for a in self.answers.get(activity.id, {}).values()))
+        return self.kind_of(activity).tally(activity, self.answers.get(activity.id, {}).values())
 
 
-def _dump(activity: Activity) -> dict[str, object]:
-    return {'id': activity.id, 'kind': activity.kind, 'text': activity.text, 'settings': activity.settings.to_dict(),
-            'state': activity.state, 'revealed': activity.revealed, 'position': activity.position}
-
-
-def _load(data: dict) -> Activity:
-    return Activity(int(data['id']), data['kind'], data['text'], Settings.from_dict(data['settings']),
-                    data['state'], bool(data['revealed']), int(data['position']))
-
-
-def _dump_answer(answer: Answer) -> dict[str, object]:
-    return {'choice': answer.choice, 'text': answer.text, 'reason': answer.reason, 'hidden': answer.hidden,
-            'show_name': answer.show_name}
+def _saved(activity: Activity) -> ActivitySaved:
+    return ActivitySaved(activity.id, activity.kind, activity.text, activity.settings.to_dict(), activity.state,
+                         activity.revealed, activity.position)

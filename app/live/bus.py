@@ -14,10 +14,11 @@ import secrets
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from app.live.changes import ChangeCodec
+
 log = logging.getLogger(__name__)
 
-Change = dict[str, Any]
-Handler = Callable[[int, Change, str], None]  # meeting id, change, origin
+Handler = Callable[[int, object, str], None]  # meeting id, change, origin
 
 
 class Bus(Protocol):
@@ -25,7 +26,7 @@ class Bus(Protocol):
 
     async def start(self, handler: Handler) -> None: ...
 
-    async def publish(self, meeting_id: int, change: Change) -> None: ...
+    async def publish(self, meeting_id: int, change: object) -> None: ...
 
     async def stop(self) -> None: ...
 
@@ -39,7 +40,7 @@ class LocalBus:
     async def start(self, handler: Handler) -> None:
         pass
 
-    async def publish(self, meeting_id: int, change: Change) -> None:
+    async def publish(self, meeting_id: int, change: object) -> None:
         pass
 
     async def stop(self) -> None:
@@ -47,12 +48,15 @@ class LocalBus:
 
 
 class RedisBus:
-    """Changes of every meeting on one Redis channel; an instance ignores its own messages."""
+    """Changes of every meeting on one Redis channel; an instance ignores its own messages.
 
-    def __init__(self, url: str, channel: str = 'uitwisselplek:changes') -> None:
+    ``codec`` turns the typed changes into JSON and back (the only place where that happens)."""
+
+    def __init__(self, url: str, codec: ChangeCodec, channel: str = 'uitwisselplek:changes') -> None:
         from redis.asyncio import Redis  # imported here: only needed when scaling out
 
         self.origin = secrets.token_hex(6)
+        self.codec = codec
         self.channel = channel
         self._redis = Redis.from_url(url)
         self._task: asyncio.Task | None = None
@@ -66,13 +70,16 @@ class RedisBus:
         async for message in pubsub.listen():
             try:
                 data = json.loads(message['data'])
-                if data['origin'] != self.origin:
-                    handler(int(data['meeting']), data['change'], data['origin'])
+                if data['origin'] == self.origin:
+                    continue
+                change = self.codec.decode(data['change'])
+                if change is not None:  # unknown here (a newer instance): logged by the codec, ignored
+                    handler(int(data['meeting']), change, data['origin'])
             except Exception:  # a bad message must not stop the listener
                 log.exception('could not apply a change from the bus')
 
-    async def publish(self, meeting_id: int, change: Change) -> None:
-        payload = json.dumps({'origin': self.origin, 'meeting': meeting_id, 'change': change})
+    async def publish(self, meeting_id: int, change: object) -> None:
+        payload = json.dumps({'origin': self.origin, 'meeting': meeting_id, 'change': self.codec.encode(change)})
         await self._redis.publish(self.channel, payload)
 
     async def stop(self) -> None:

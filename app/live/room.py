@@ -1,44 +1,35 @@
-"""One running meeting: validate → store → keep in memory → emit."""
+"""One running meeting: validate → store → keep in memory → emit.
+
+The room owns the meeting's people, invites and agenda, and one runner per activity kind that needs
+one (``room.runner('speed_date')``). Every change is a typed object (``app/live/changes.py``):
+applied here at once, published on the bus, applied by the other instances' rooms.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from nicegui import Event
 
-from app.domain.activities import Activity
+from app.domain.activities import Activity, Answer
 from app.domain.codes import new_key
-from app.domain.people import InvalidInput, Person, clean_name, clean_organisation
-from app.domain.speeddate import DateRound
-from app.live.agenda import Agenda, Answer
-from app.live.breakouts import Breakouts
-from app.live.bus import Bus, Change
-from app.live.speeddate import SpeedDating
+from app.domain.errors import Refused
+from app.domain.meetings import MAX_INVITE_LABEL, Invite, MeetingInfo
+from app.domain.people import Person, clean_name, clean_organisation
+from app.domain.rounds import Round
+from app.i18n import NP_
+from app.kinds.registry import Registry
+from app.live.agenda import Agenda
+from app.live.bus import Bus
+from app.live.changes import InviteSaved, Joined, Left, MeetingUpdated, Presence
+from app.live.runner import Runner, RunnerContext
 from app.store.repo import Repo
 
-
-@dataclass(frozen=True, slots=True)
-class MeetingInfo:
-    id: int
-    facilitator_id: int
-    title: str
-    date: date | None
-    join_code: str
-    state: str
-    locked: bool
-    screen_key: str
-    current_activity_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Invite:
-    id: int
-    key: str
-    label: str
-    revoked: bool
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,18 +38,11 @@ class RosterChange:
     person: Person
 
 
-class JoinRefused(Exception):
-    """Joining is not possible now; ``key`` is an i18n key for the message."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
 class Room:
     def __init__(self, info: MeetingInfo, people: list[tuple[Person, str]], invites: list[Invite],
-                 repo: Repo, bus: Bus) -> None:
+                 repo: Repo, bus: Bus, kinds: Registry) -> None:
         self.info = info
+        self.kinds = kinds
         self.people: dict[str, Person] = {person.id: person for person, _ in people}
         self._device_of: dict[str, str] = {person.id: device for person, device in people}
         self._person_of: dict[str, str] = {device: person.id for person, device in people}
@@ -72,27 +56,39 @@ class Room:
         self.meeting_changed = Event[MeetingInfo]()
         self.invites_changed = Event()
         self.participant_gone = Event[str]()
-        self.agenda = Agenda(info.id, [], None, {}, repo, self._commit)  # replaced by the registry's load
-        self.speed = SpeedDating([], repo, self._commit, lambda: list(self.people.values()))
-        self.breakouts = Breakouts([], repo, self._commit, lambda: list(self.people.values()))
+        self.agenda = Agenda(info.id, kinds, [], None, {}, repo, self._commit)
+        self.runners: dict[str, Runner] = {
+            kind.name: kind.runner(self._context(kind.name)) for kind in kinds if kind.runner is not None}
+        self._handlers: dict[type, Callable[[Any, str], None]] = {
+            Joined: self._joined, Left: self._left, Presence: self._presence_changed,
+            MeetingUpdated: self._meeting_updated, InviteSaved: self._invite_saved,
+            **{t: lambda change, _: self.agenda.apply(change) for t in Agenda.change_types}}
+        for kind in kinds:
+            for change_type in kind.change_types:  # routed by the change's kind name to that kind's runner
+                self._handlers[change_type] = lambda change, _: self.runners[change.kind].apply(change)
+
+    def _context(self, kind: str) -> RunnerContext:
+        return RunnerContext(kind=kind, repo=self._repo, commit=self._commit, people=lambda: list(self.people.values()),
+                             invites=lambda: list(self.invites.values()), history=self.history,
+                             activity=lambda activity_id: self.agenda.activities.get(activity_id))
 
     def load_agenda(self, activities: list[Activity], answers: dict[int, dict[str, Answer]],
-                    rounds: list[DateRound]) -> None:
-        self.agenda = Agenda(self.info.id, activities, self.info.current_activity_id, answers, self._repo,
-                             self._commit)
+                    rounds: list[Round]) -> None:
+        self.agenda = Agenda(self.info.id, self.kinds, activities, self.info.current_activity_id, answers,
+                             self._repo, self._commit)
         kinds = {a.id: a.kind for a in activities}
-        people = lambda: list(self.people.values())  # noqa: E731
-        self.speed = SpeedDating([r for r in rounds if kinds.get(r.activity_id) == 'speed_date'], self._repo,
-                                 self._commit, people)
-        self.breakouts = Breakouts([r for r in rounds if kinds.get(r.activity_id) == 'breakout'], self._repo,
-                                   self._commit, people)
-
-    async def new_breakout_round(self, activity: Activity) -> DateRound:
-        """Groups for the next breakout round: moderators in turn, avoiding who already met."""
-        moderators = [i.key for i in self.invites.values() if not i.revoked]
-        return await self.breakouts.new_round(activity, moderators, self.speed.all_rounds())
+        for name, runner in self.runners.items():
+            runner.load([r for r in rounds if kinds.get(r.activity_id) == name])
 
     # queries
+    def runner(self, kind: str) -> Any:
+        """The live runner of an activity kind (its own type: ``SpeedDating``, ``Breakouts``, …)."""
+        return self.runners[kind]
+
+    def history(self) -> list[Round]:
+        """Every round of this meeting, of every kind: who met whom."""
+        return [r for runner in self.runners.values() for r in runner.rounds()]
+
     def participant_for_device(self, device_id: str) -> Person | None:
         participant_id = self._person_of.get(device_id)
         return self.people.get(participant_id) if participant_id else None
@@ -106,8 +102,8 @@ class Room:
 
     def subscriber_count(self) -> int:
         own = (self.roster_changed, self.meeting_changed, self.invites_changed, self.participant_gone)
-        return (sum(len(e.callbacks) for e in own) + self.agenda.subscriber_count() + self.speed.subscriber_count()
-                + self.breakouts.subscriber_count())
+        return (sum(len(e.callbacks) for e in own) + self.agenda.subscriber_count()
+                + sum(runner.subscriber_count() for runner in self.runners.values()))
 
     # participants
     async def join(self, device_id: str, name: str, organisation: str) -> Person:
@@ -125,18 +121,16 @@ class Room:
         if existing:
             return existing
         if self.info.state == 'closed':
-            raise JoinRefused('error.meeting_closed')
+            raise Refused('error.meeting_closed')
         if self.info.locked:
-            raise JoinRefused('error.meeting_locked')
+            raise Refused('error.meeting_locked')
         row = await self._repo.add_participant(self.info.id, device_id, name, organisation)
         person = Person(row.id, row.name, row.organisation)
-        await self._commit({'kind': 'joined', 'person': [person.id, person.name, person.organisation],
-                            'device': device_id})
+        await self._commit(Joined(person, device_id))
         current = self.agenda.current
-        running = self.breakouts.current(current.id) if current is not None and current.kind == 'breakout' else None
-        if running is not None and running.phase(self.breakouts.clock()) != 'ready':
-            await self.breakouts.add_late_joiner(running.activity_id, person)  # into the smallest group
-            # (before the start, the start places everyone who has no group yet)
+        runner = self.runners.get(current.kind) if current is not None else None
+        if runner is not None:
+            await runner.joined(current, person)  # e.g. into the smallest breakout group
         return person
 
     async def leave(self, participant_id: str) -> None:
@@ -149,33 +143,33 @@ class Room:
         if participant_id not in self.people:
             return
         await self._repo.set_participant_status(self.info.id, participant_id, status)
-        await self._commit({'kind': 'left', 'id': participant_id})
+        await self._commit(Left(participant_id))
 
     async def page_connected(self, participant_id: str, delta: int) -> None:
         """A participant's page on this instance (dis)connected; ``delta`` is +1 or -1."""
         count = max(0, self._presence.get(participant_id, {}).get(self._bus.origin, 0) + delta)
-        await self._commit({'kind': 'presence', 'id': participant_id, 'count': count})
+        await self._commit(Presence(participant_id, count))
 
     # meeting
     async def set_locked(self, locked: bool) -> None:
         await self._repo.update_meeting(self.info.id, locked=locked)
-        await self._commit({'kind': 'meeting', 'fields': {'locked': locked}})
+        await self._commit(MeetingUpdated(locked=locked))
 
     async def set_state(self, state: Literal['open', 'closed']) -> None:
         await self._repo.update_meeting(self.info.id, state=state)
-        await self._commit({'kind': 'meeting', 'fields': {'state': state}})
+        await self._commit(MeetingUpdated(state=state))
 
     async def new_screen_key(self) -> None:
         key = new_key()
         await self._repo.update_meeting(self.info.id, screen_key=key)
-        await self._commit({'kind': 'meeting', 'fields': {'screen_key': key}})
+        await self._commit(MeetingUpdated(screen_key=key))
 
     async def create_invite(self, label: str) -> Invite:
-        if len(label) > 80:
-            raise InvalidInput('error.label_too_long', max=80)
+        if len(label) > MAX_INVITE_LABEL:
+            raise Refused(NP_('error.label_too_long'), count=MAX_INVITE_LABEL)
         row = await self._repo.create_invite(self.info.id, label)
         invite = Invite(row.id, row.key, row.label, row.revoked)
-        await self._commit({'kind': 'invite', 'invite': [invite.id, invite.key, invite.label, invite.revoked]})
+        await self._commit(InviteSaved(invite))
         return invite
 
     async def revoke_invite(self, invite_id: int) -> None:
@@ -183,47 +177,51 @@ class Room:
         if invite is None or invite.revoked:
             return
         await self._repo.revoke_invite(self.info.id, invite_id)
-        await self._commit({'kind': 'invite', 'invite': [invite.id, invite.key, invite.label, True]})
+        await self._commit(InviteSaved(replace(invite, revoked=True)))
 
     # applying changes (from this instance or, over the bus, from another one)
-    async def _commit(self, change: Change) -> None:
+    async def _commit(self, change: object) -> None:
         self.apply(change, self._bus.origin)
         await self._bus.publish(self.info.id, change)
 
-    def apply(self, change: Change, origin: str) -> None:
-        kind = change['kind']
-        if kind == 'joined':
-            person = Person(*change['person'])
-            self.people[person.id] = person
-            self._device_of[person.id] = change['device']
-            self._person_of[change['device']] = person.id
-            self.roster_changed.emit(RosterChange('joined', person))
-        elif kind == 'left':
-            person = self.people.pop(change['id'], None)
-            device = self._device_of.pop(change['id'], None)
-            if device is not None:
-                self._person_of.pop(device, None)
-            self._presence.pop(change['id'], None)
-            if person:
-                self.roster_changed.emit(RosterChange('left', person))
-                self.participant_gone.emit(person.id)
-        elif kind == 'presence':
-            person = self.people.get(change['id'])
-            if person:
-                was_online = self.is_online(person.id)
-                self._presence.setdefault(person.id, {})[origin] = change['count']
-                if self.is_online(person.id) != was_online:
-                    self.roster_changed.emit(RosterChange('presence', person))
-        elif kind == 'meeting':
-            self.info = replace(self.info, **change['fields'])
-            self.meeting_changed.emit(self.info)
-        elif kind == 'invite':
-            invite = Invite(*change['invite'])
-            self.invites[invite.key] = invite
-            self.invites_changed.emit()
-        elif kind in ('round', 'round_clock'):
-            self.speed.apply(change)
-        elif kind.startswith('breakout'):
-            self.breakouts.apply(change)
-        else:
-            self.agenda.apply(change)
+    def apply(self, change: object, origin: str) -> None:
+        handler = self._handlers.get(type(change))
+        if handler is None:
+            log.warning('room %s: no handler for %s, ignored', self.info.id, type(change).__name__)
+            return
+        handler(change, origin)
+
+    def _joined(self, change: Joined, _: str) -> None:
+        person = change.person
+        self.people[person.id] = person
+        self._device_of[person.id] = change.device
+        self._person_of[change.device] = person.id
+        self.roster_changed.emit(RosterChange('joined', person))
+
+    def _left(self, change: Left, _: str) -> None:
+        person = self.people.pop(change.participant_id, None)
+        device = self._device_of.pop(change.participant_id, None)
+        if device is not None:
+            self._person_of.pop(device, None)
+        self._presence.pop(change.participant_id, None)
+        if person:
+            self.roster_changed.emit(RosterChange('left', person))
+            self.participant_gone.emit(person.id)
+
+    def _presence_changed(self, change: Presence, origin: str) -> None:
+        person = self.people.get(change.participant_id)
+        if person:
+            was_online = self.is_online(person.id)
+            self._presence.setdefault(person.id, {})[origin] = change.count
+            if self.is_online(person.id) != was_online:
+                self.roster_changed.emit(RosterChange('presence', person))
+
+    def _meeting_updated(self, change: MeetingUpdated, _: str) -> None:
+        fields = {k: v for k, v in (('locked', change.locked), ('state', change.state),
+                                    ('screen_key', change.screen_key)) if v is not None}
+        self.info = replace(self.info, **fields)
+        self.meeting_changed.emit(self.info)
+
+    def _invite_saved(self, change: InviteSaved, _: str) -> None:
+        self.invites[change.invite.key] = change.invite
+        self.invites_changed.emit()

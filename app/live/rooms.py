@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import UTC, datetime
 
-from app.domain.activities import Activity, Settings
+from app.domain.activities import Activity, Answer
 from app.domain.countdown import Countdown
+from app.domain.meetings import Invite, MeetingInfo
 from app.domain.people import Person
-from app.domain.speeddate import DateRound, GroupInfo
-from app.live.agenda import Answer
-from app.live.bus import Bus, Change
-from app.live.room import Invite, MeetingInfo, Room
+from app.domain.rounds import GroupDetails, Round
+from app.kinds.registry import Registry
+from app.live.bus import Bus
+from app.live.room import Room
 from app.store.repo import Repo
+
+log = logging.getLogger(__name__)
 
 
 class Rooms:
-    def __init__(self, repo: Repo, bus: Bus) -> None:
+    def __init__(self, repo: Repo, bus: Bus, kinds: Registry) -> None:
         self.repo = repo
         self.bus = bus
+        self.kinds = kinds
         self._rooms: dict[int, Room] = {}
         self._codes: dict[str, int] = {}  # join code -> meeting id; codes never change
         self._lock = asyncio.Lock()
@@ -47,7 +52,7 @@ class Rooms:
     def loaded(self) -> list[Room]:
         return list(self._rooms.values())
 
-    def apply_remote(self, meeting_id: int, change: Change, origin: str) -> None:
+    def apply_remote(self, meeting_id: int, change: object, origin: str) -> None:
         """A change made on another instance; rooms not loaded here will read it from the database."""
         room = self._rooms.get(meeting_id)
         if room is not None:
@@ -62,18 +67,24 @@ class Rooms:
         people = [(Person(p.id, p.name, p.organisation), p.device_id)
                   for p in await self.repo.active_participants(meeting_id)]
         invites = [Invite(i.id, i.key, i.label, i.revoked) for i in await self.repo.invites_of(meeting_id)]
-        room = Room(info, people, invites, self.repo, self.bus)
-        activities = [Activity(a.id, a.kind, a.text, Settings.from_dict(a.settings), a.state, a.revealed, a.position)
-                      for a in await self.repo.activities_of(meeting_id)]
+        room = Room(info, people, invites, self.repo, self.bus, self.kinds)
+        activities = []
+        for a in await self.repo.activities_of(meeting_id):
+            kind = self.kinds.get(a.kind)
+            if kind is None:
+                log.warning('meeting %s: activity %s of unknown kind %r left out', meeting_id, a.id, a.kind)
+                continue
+            activities.append(Activity(a.id, kind.name, a.text, kind.new_settings(a.settings), a.state,
+                                       a.revealed, a.position))
         answers: dict[int, dict[str, Answer]] = {}
         for r in await self.repo.responses_of(meeting_id):
             answers.setdefault(r.activity_id, {})[r.participant_id] = Answer(r.choice, r.text, r.reason, r.hidden,
                                                                               r.show_name)
-        rounds = [DateRound(r.id, r.activity_id, r.number, tuple(tuple(g.members) for g in groups),
-                            r.paused_participant or None,
-                            Countdown(r.seconds, _utc(r.ends_at), r.remaining), r.question,
-                            tuple(GroupInfo(g.question, g.location, g.moderator_key, g.note, g.note_version)
-                                  for g in groups))
+        rounds = [Round(r.id, r.activity_id, r.number, tuple(tuple(g.members) for g in groups),
+                        r.paused_participant or None,
+                        Countdown(r.seconds, _utc(r.ends_at), r.remaining), r.question,
+                        tuple(GroupDetails(g.question, g.location, g.moderator_key, g.note, g.note_version)
+                              for g in groups))
                   for r, groups in await self.repo.rounds_of(meeting_id)]
         room.load_agenda(activities, answers, rounds)
         return room

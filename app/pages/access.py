@@ -6,6 +6,7 @@ import hmac
 
 from nicegui import app
 
+from app.i18n import N_
 from app.live.room import Invite, Room
 from app.pages.common import facilitator_id, parse_id
 from app.system import System
@@ -16,13 +17,13 @@ async def room_for_facilitator(system: System, meeting_text: str, path: str) -> 
     me = facilitator_id()
     if me is None:
         app.storage.user['after_login'] = path
-        return None, 'access.login_needed'
+        return None, N_('access.login_needed')
     meeting_id = parse_id(meeting_text)
     room = await system.rooms.get(meeting_id) if meeting_id is not None else None
     if room is None:
-        return None, 'error.unknown_meeting'
+        return None, N_('error.unknown_meeting')
     if room.info.facilitator_id != me:
-        return None, 'access.not_yours'
+        return None, N_('access.not_yours')
     return room, ''
 
 

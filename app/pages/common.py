@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import copy
 import logging
-import socket
-from functools import lru_cache
+from collections.abc import Awaitable, Callable
+from typing import Literal
 
 from fastapi import Request
 from nicegui import app, ui
 
+from app.domain.errors import Refused
 from app.domain.urls import public_base_url
 from app.i18n import LANGUAGES, QUASAR_LANGUAGE, Translate, pick_language, translator
+from app.netaddr import lan_address
 from app.system import System
-from components.results import ResultTexts
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +59,21 @@ def message_card(title: str, body: str = '', *, link: tuple[str, str] | None = N
             ui.link(link[0], link[1]).classes('text-lg mt-2')
 
 
-def result_texts(t: Translate) -> ResultTexts:
-    return ResultTexts(labels={o: t(f'option.{o}') for o in ('agree', 'doubt', 'disagree')},
-                       average=t('results.average'), median=t('results.median'), hide=t('results.hide'))
+def notify_refused(t: Translate, error: Refused, kind: Literal['warning', 'negative'] = 'warning') -> None:
+    """The one way a page tells a person why something was refused."""
+    text = t.plural(error.key, error.count, **error.params) if error.count is not None else t(error.key, **error.params)
+    ui.notify(text, type=kind)
+
+
+async def attempt(t: Translate, action: Callable[[], Awaitable[object]],
+                  kind: Literal['warning', 'negative'] = 'warning') -> bool:
+    """Run ``action``; a refusal is shown to the person. True when it went through."""
+    try:
+        await action()
+    except Refused as error:
+        notify_refused(t, error, kind)
+        return False
+    return True
 
 
 def device_id() -> str:
@@ -80,20 +93,6 @@ def client_ip(request: Request) -> str:
 def base_url(system: System, request: Request) -> str:
     """Where phones reach this app: PUBLIC_URL, else the request's URL (a loopback one swapped for the LAN IP)."""
     return public_base_url(system.settings.public_url, str(request.base_url), lan_address())
-
-
-@lru_cache(maxsize=1)
-def lan_address() -> str | None:
-    """This machine's address on the local network, as the OS resolves its host name (no traffic sent)."""
-    try:
-        candidates = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
-    except OSError:
-        return None
-    for *_, sockaddr in candidates:
-        address = str(sockaddr[0])
-        if not address.startswith('127.'):
-            return address
-    return None
 
 
 def parse_id(text: str) -> int | None:

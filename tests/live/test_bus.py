@@ -3,10 +3,12 @@
 import asyncio
 import secrets
 
+from app.kinds.registry import default_registry
 from app.live.bus import RedisBus
-from app.live.registry import Rooms
 from app.live.room import RosterChange
+from app.live.rooms import Rooms
 from app.store.repo import Repo
+from app.system import change_codec
 from tests.conftest import REDIS_URL, need_service
 
 
@@ -20,8 +22,9 @@ async def wait_for(condition, timeout: float = 5.0) -> None:
 async def test_changes_travel_between_instances(repo: Repo) -> None:
     need_service('Redis', '127.0.0.1', 6379)
     channel = f'test:{secrets.token_hex(4)}'
-    bus_a, bus_b = RedisBus(REDIS_URL, channel), RedisBus(REDIS_URL, channel)
-    rooms_a, rooms_b = Rooms(repo, bus_a), Rooms(repo, bus_b)
+    codec = change_codec(default_registry())
+    bus_a, bus_b = RedisBus(REDIS_URL, codec, channel), RedisBus(REDIS_URL, codec, channel)
+    rooms_a, rooms_b = Rooms(repo, bus_a, default_registry()), Rooms(repo, bus_b, default_registry())
     await bus_a.start(rooms_a.apply_remote)
     await bus_b.start(rooms_b.apply_remote)
     try:

@@ -4,7 +4,6 @@ import asyncio
 
 from app import demo
 from app.live.bus import LocalBus
-from app.live.registry import Rooms
 from app.settings import Settings
 from app.store.repo import Repo
 from app.system import System
@@ -12,7 +11,7 @@ from app.system import System
 
 async def test_demo_meeting_and_participants(repo: Repo) -> None:
     system = System(Settings())
-    system.repo, system.rooms = repo, Rooms(repo, LocalBus())
+    system.attach(repo, LocalBus())
     meeting_id, username, password = await demo.prepare(system)
     room = await system.rooms.get(meeting_id)
     kinds = [a.kind for a in room.agenda.ordered()]

@@ -5,11 +5,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.domain.activities import Settings
-from app.domain.people import InvalidInput
+from app.domain.errors import Refused
+from app.kinds.registry import default_registry
 from app.live.bus import LocalBus
-from app.live.registry import Rooms
 from app.live.room import Room
+from app.live.rooms import Rooms
 from app.store.repo import Repo
 
 
@@ -27,10 +27,10 @@ async def room_with(repo: Repo, rooms: Rooms, orgs: list[str], **settings: objec
     room = await rooms.get(meeting.id)
     for i, org in enumerate(orgs):
         await room.join(f'device-{i}', f'Deelnemer {i}', org)
-    activity = await room.agenda.add('speed_date', 'Leer elkaar kennen', Settings(**settings))
+    activity = await room.agenda.add('speed_date', 'Leer elkaar kennen', settings)
     await room.agenda.open(activity.id)
     clock = Clock()
-    room.speed.clock = clock
+    room.runner('speed_date').clock = clock
     return room, activity.id, clock
 
 
@@ -39,20 +39,20 @@ async def test_rounds_pair_everyone_without_repeats(repo: Repo, rooms: Rooms) ->
     activity = room.agenda.activities[activity_id]
     seen: set[frozenset[str]] = set()
     for number in range(1, 6):
-        r = await room.speed.next_round(activity)
-        assert r.number == number and r.phase(room.speed.clock()) == 'ready'
+        r = await room.runner('speed_date').next_round(activity)
+        assert r.number == number and r.phase(room.runner('speed_date').clock()) == 'ready'
         assert sorted(p for g in r.groups for p in g) == sorted(room.people)
         pairs = {frozenset(g) for g in r.groups}
         assert not pairs & seen  # 6 people: 5 rounds without meeting anyone twice
         seen |= pairs
-        await room.speed.start(activity_id)
-        room.speed.clock.now += timedelta(minutes=3)
+        await room.runner('speed_date').start(activity_id)
+        room.runner('speed_date').clock.now += timedelta(minutes=3)
 
 
 async def test_next_round_twice_quickly_is_one_round(repo: Repo, rooms: Rooms) -> None:
     room, activity_id, _ = await room_with(repo, rooms, ['A', 'B', 'C', 'D'])
     activity = room.agenda.activities[activity_id]
-    first, second = await asyncio.gather(room.speed.next_round(activity), room.speed.next_round(activity))
+    first, second = await asyncio.gather(*(room.runner('speed_date').next_round(activity) for _ in range(2)))
     assert first == second
     assert len(await repo.rounds_of(room.info.id)) == 1
 
@@ -62,10 +62,10 @@ async def test_odd_count_trio_or_rotating_pause(repo: Repo, rooms: Rooms) -> Non
     activity = room.agenda.activities[activity_id]
     paused = []
     for _ in range(3):
-        r = await room.speed.next_round(activity)
+        r = await room.runner('speed_date').next_round(activity)
         assert r.paused is not None and len(r.groups) == 2
         paused.append(r.paused)
-        await room.speed.start(activity_id)
+        await room.runner('speed_date').start(activity_id)
         clock.now += timedelta(minutes=5)
     assert len(set(paused)) == 3  # the pause rotates
 
@@ -73,21 +73,21 @@ async def test_odd_count_trio_or_rotating_pause(repo: Repo, rooms: Rooms) -> Non
 async def test_countdown_controls(repo: Repo, rooms: Rooms) -> None:
     room, activity_id, clock = await room_with(repo, rooms, ['A', 'B'], minutes=2)
     activity = room.agenda.activities[activity_id]
-    with pytest.raises(InvalidInput):
-        await room.speed.start(activity_id)  # no round yet
-    await room.speed.next_round(activity)
-    await room.speed.extend(activity_id)  # before the start: a longer round
-    assert room.speed.current(activity_id).countdown.seconds == 180
-    await room.speed.start(activity_id)
+    with pytest.raises(Refused):
+        await room.runner('speed_date').start(activity_id)  # no round yet
+    await room.runner('speed_date').next_round(activity)
+    await room.runner('speed_date').extend(activity_id)  # before the start: a longer round
+    assert room.runner('speed_date').current(activity_id).countdown.seconds == 180
+    await room.runner('speed_date').start(activity_id)
     clock.now += timedelta(seconds=30)
-    await room.speed.pause(activity_id)
-    assert room.speed.current(activity_id).phase(clock()) == 'paused'
+    await room.runner('speed_date').pause(activity_id)
+    assert room.runner('speed_date').current(activity_id).phase(clock()) == 'paused'
     clock.now += timedelta(seconds=100)
-    await room.speed.start(activity_id)
-    await room.speed.extend(activity_id, 60)
-    assert room.speed.current(activity_id).countdown.left(clock()) == 210
-    await room.speed.end_early(activity_id)
-    assert room.speed.current(activity_id).phase(clock()) == 'over'
+    await room.runner('speed_date').start(activity_id)
+    await room.runner('speed_date').extend(activity_id, 60)
+    assert room.runner('speed_date').current(activity_id).countdown.left(clock()) == 210
+    await room.runner('speed_date').end_early(activity_id)
+    assert room.runner('speed_date').current(activity_id).phase(clock()) == 'over'
     stored, _ = (await repo.rounds_of(room.info.id))[0]
     assert stored.remaining is None and stored.ends_at is not None
 
@@ -95,49 +95,49 @@ async def test_countdown_controls(repo: Repo, rooms: Rooms) -> None:
 async def test_swap_before_start_only(repo: Repo, rooms: Rooms) -> None:
     room, activity_id, _ = await room_with(repo, rooms, ['A', 'B', 'C', 'D'])
     activity = room.agenda.activities[activity_id]
-    r = await room.speed.next_round(activity)
+    r = await room.runner('speed_date').next_round(activity)
     a, b = r.groups[0][0], r.groups[1][0]
-    with pytest.raises(InvalidInput):
-        await room.speed.swap(activity_id, a, a)
-    await room.speed.swap(activity_id, a, b)
-    swapped = room.speed.current(activity_id)
+    with pytest.raises(Refused):
+        await room.runner('speed_date').swap(activity_id, a, a)
+    await room.runner('speed_date').swap(activity_id, a, b)
+    swapped = room.runner('speed_date').current(activity_id)
     assert swapped.table_of(a) == 2 and swapped.table_of(b) == 1
-    await room.speed.start(activity_id)
-    with pytest.raises(InvalidInput):
-        await room.speed.swap(activity_id, a, b)
+    await room.runner('speed_date').start(activity_id)
+    with pytest.raises(Refused):
+        await room.runner('speed_date').swap(activity_id, a, b)
 
 
 async def test_too_few_and_not_open(repo: Repo, rooms: Rooms) -> None:
     room, activity_id, _ = await room_with(repo, rooms, ['A'])
-    with pytest.raises(InvalidInput) as error:
-        await room.speed.next_round(room.agenda.activities[activity_id])
+    with pytest.raises(Refused) as error:
+        await room.runner('speed_date').next_round(room.agenda.activities[activity_id])
     assert error.value.key == 'error.speeddate_too_few'
     await room.agenda.close(activity_id)
-    with pytest.raises(InvalidInput):
-        await room.speed.next_round(room.agenda.activities[activity_id])
+    with pytest.raises(Refused):
+        await room.runner('speed_date').next_round(room.agenda.activities[activity_id])
 
 
 async def test_late_joiner_and_leaver(repo: Repo, rooms: Rooms) -> None:
     room, activity_id, clock = await room_with(repo, rooms, ['A', 'B', 'C', 'D'])
     activity = room.agenda.activities[activity_id]
-    first = await room.speed.next_round(activity)
-    await room.speed.start(activity_id)
+    first = await room.runner('speed_date').next_round(activity)
+    await room.runner('speed_date').start(activity_id)
     late = await room.join('device-late', 'Laatkomer', 'E')
     assert first.table_of(late.id) is None  # waits for the next round
     leaver = first.groups[0][0]
     await room.leave(leaver)
     clock.now += timedelta(minutes=3)
-    second = await room.speed.next_round(activity)
+    second = await room.runner('speed_date').next_round(activity)
     assert second.table_of(late.id) is not None and second.table_of(leaver) is None
     assert len(second.placed()) == 4
 
 
 async def test_restart_shows_same_pairs_and_time(repo: Repo, rooms: Rooms) -> None:
     room, activity_id, _ = await room_with(repo, rooms, ['A', 'B', 'C', 'D'])
-    r = await room.speed.next_round(room.agenda.activities[activity_id])
-    await room.speed.start(activity_id)
-    restarted = await Rooms(repo, LocalBus()).get(room.info.id)
-    again = restarted.speed.current(activity_id)
+    r = await room.runner('speed_date').next_round(room.agenda.activities[activity_id])
+    await room.runner('speed_date').start(activity_id)
+    restarted = await Rooms(repo, LocalBus(), default_registry()).get(room.info.id)
+    again = restarted.runner('speed_date').current(activity_id)
     assert again.groups == r.groups
-    assert again.countdown.ends_at == room.speed.current(activity_id).countdown.ends_at
+    assert again.countdown.ends_at == room.runner('speed_date').current(activity_id).countdown.ends_at
     assert again.countdown.ends_at.tzinfo is not None

@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from app.kinds.registry import default_registry
 from app.live.bus import LocalBus
-from app.live.registry import Rooms
+from app.live.rooms import Rooms
 from app.store import db
 from app.store.repo import Repo
 from tests.conftest import POSTGRES_URL, need_service
@@ -46,4 +47,4 @@ async def repo(database_url: str) -> AsyncIterator[Repo]:
 
 @pytest.fixture
 def rooms(repo: Repo) -> Rooms:
-    return Rooms(repo, LocalBus())
+    return Rooms(repo, LocalBus(), default_registry())

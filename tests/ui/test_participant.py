@@ -45,7 +45,7 @@ async def test_join_appears_live_on_control(user: User, create_user: Callable[[]
     await phone.should_see('<img src=x onerror=alert(1)>')
     await user.should_see('<img src=x onerror=alert(1)>')  # the control view, without reload
     await user.should_see('Woonzorg Brugge')
-    await user.should_see('1 deelnemers, 1 online')
+    await user.should_see('1 deelnemer, 1 online')
 
 
 async def test_name_rules(user: User, create_user: Callable[[], User]) -> None:
@@ -69,7 +69,7 @@ async def test_reopening_is_the_same_participant(user: User, create_user: Callab
     await phone.open(f'/{code}')
     await phone.should_see('Je bent binnen')
     await phone.should_see('Anna')
-    await user.should_see('1 deelnemers')
+    await user.should_see('1 deelnemer,')
 
 
 async def test_leave_and_remove(user: User, create_user: Callable[[], User]) -> None:

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.domain.encounters import pair_counts, repeated_pairs
 from app.domain.grouping import greedy_plan, group_sizes, make_groups, plan_groups
 from app.domain.grouping_designs import Field, design_for, prime_power
-from app.domain.plan_csv import pair_counts, repeated_pairs
 
 FAST = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow])

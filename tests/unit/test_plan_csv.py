@@ -1,6 +1,7 @@
 import pytest
 
-from app.domain.plan_csv import read_people, repeated_pairs, write_plan
+from app.domain.encounters import repeated_pairs
+from app.domain.plan_csv import read_people, write_plan
 
 
 def test_read_and_write() -> None:

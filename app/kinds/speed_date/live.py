@@ -6,45 +6,44 @@ from dataclasses import replace
 
 from app.domain.activities import Activity
 from app.domain.countdown import Countdown
+from app.domain.errors import Refused
 from app.domain.pairing import pair_round
-from app.domain.people import InvalidInput
-from app.domain.speeddate import DateRound, met_counts, question_for, swap
+from app.domain.rounds import Round, met_counts, swap
+from app.kinds.speed_date.rules import question_for
 from app.live.rounds import RoundRunner
 
 
 class SpeedDating(RoundRunner):
-    prefix = 'round'
-
-    async def next_round(self, activity: Activity) -> DateRound:
+    async def next_round(self, activity: Activity) -> Round:
         """Pair everyone present for the next round (ready, not started). Pressing twice makes one round:
         a round that has not started yet is returned as it is."""
-        if activity.kind != 'speed_date' or activity.state != 'open':
-            raise InvalidInput('error.speeddate_not_open')
+        if activity.kind != self.ctx.kind or activity.state != 'open':
+            raise Refused('error.speeddate_not_open')
         async with self._lock:
             last = self.current(activity.id)
             if last is not None and last.phase(self.clock()) == 'ready':
                 return last
-            people = self._people()
+            people = self.ctx.people()
             if len(people) < 2:
-                raise InvalidInput('error.speeddate_too_few')
+                raise Refused('error.speeddate_too_few')
             number = (last.number if last else 0) + 1
-            paused_before = [r.paused for r in self.rounds.get(activity.id, []) if r.paused]
-            pairing = pair_round([(p.id, p.organisation) for p in people], met_counts(self.all_rounds()),
+            paused_before = [r.paused for r in self.by_activity.get(activity.id, []) if r.paused]
+            pairing = pair_round([(p.id, p.organisation) for p in people], met_counts(self.ctx.history()),
                                  odd=activity.settings.odd, paused_before=paused_before, seed=activity.id,
                                  round_no=number)
             seconds = round(activity.settings.minutes * 60)
             question = question_for(activity.settings, number)
-            row = await self._repo.add_round(activity.id, number, seconds, question, pairing.paused or '',
-                                             [list(g) for g in pairing.groups])
-            new = DateRound(row.id, activity.id, number, pairing.groups, pairing.paused, Countdown.ready(seconds),
-                            question)
-            await self._replace(new)
+            row = await self.ctx.repo.add_round(activity.id, number, seconds, question, pairing.paused or '',
+                                                [list(g) for g in pairing.groups])
+            new = Round(row.id, activity.id, number, pairing.groups, pairing.paused, Countdown.ready(seconds),
+                        question)
+            await self._save(new)
             return new
 
     async def swap(self, activity_id: int, a: str, b: str) -> None:
         current = self.current(activity_id)
         if current is None or current.phase(self.clock()) != 'ready':
-            raise InvalidInput('error.swap_started')
+            raise Refused('error.swap_started')
         groups, paused = swap(current.groups, current.paused, a, b)
-        await self._repo.set_round_groups(current.id, [list(g) for g in groups], paused or '')
-        await self._replace(replace(current, groups=groups, paused=paused))
+        await self.ctx.repo.set_round_groups(current.id, [list(g) for g in groups], paused or '')
+        await self._save(replace(current, groups=groups, paused=paused))

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from nicegui import app, ui
 
-from app.domain.people import InvalidInput, clean_title
-from app.pages.common import facilitator_id, header, use_language
+from app.domain.errors import Refused
+from app.pages.common import facilitator_id, header, notify_refused, use_language
 from app.system import System
 
 
@@ -16,7 +14,7 @@ def register(system: System) -> None:
     async def dashboard_page() -> None:
         lang, t = use_language(system)
         me = facilitator_id()
-        if me is None or await system.repo.facilitator(me) is None:
+        if me is None or not await system.accounts.exists(me):
             app.storage.user['after_login'] = '/dashboard'
             ui.navigate.to('/login')
             return
@@ -28,14 +26,14 @@ def register(system: System) -> None:
                     ui.button(t('dashboard.new'), icon='add', on_click=lambda: dialog.open()) \
                         .props('unelevated').mark('new-meeting')
                     ui.button(t('dashboard.logout'), on_click=lambda: ui.navigate.to('/logout')).props('flat')
-            meetings = await system.repo.meetings_of(me)
+            meetings = await system.meetings.of(me)
             if not meetings:
                 ui.label(t('dashboard.empty')).classes('text-grey-7')
             for meeting in meetings:
                 with ui.card().classes('w-full').mark('meeting-card'), ui.row().classes('w-full items-center'):
                     with ui.column().classes('gap-0 grow'):
                         ui.link(meeting.title, f'/m/{meeting.id}/control').classes('text-lg font-semibold')
-                        details = [meeting.date.strftime('%d/%m/%Y') if meeting.date else '',
+                        details = [t.date(meeting.date) if meeting.date else '',
                                    t('dashboard.code', code=meeting.join_code), t(f'state.{meeting.state}')]
                         ui.label(' · '.join(d for d in details if d)).classes('text-grey-7')
                     ui.button(t('dashboard.open'), on_click=lambda m=meeting: ui.navigate.to(f'/m/{m.id}/control')) \
@@ -48,16 +46,11 @@ def register(system: System) -> None:
 
             async def create() -> None:
                 try:
-                    clean = clean_title(title.value)
-                    on = date.fromisoformat(when.value) if when.value else None
-                except InvalidInput as error:
-                    ui.notify(t(error.key, **error.params), type='negative')
+                    meeting = await system.meetings.create(me, title.value, when.value)
+                except Refused as error:
+                    notify_refused(t, error, 'negative')
                     return
-                except ValueError:
-                    ui.notify(t('error.date'), type='negative')
-                    return
-                meeting = await system.repo.create_meeting(me, clean, on)
-                ui.navigate.to(f'/m/{meeting.id}/control')
+                ui.navigate.to(f'/m/{meeting}/control')
 
             with ui.row().classes('w-full justify-end'):
                 ui.button(t('common.cancel'), on_click=dialog.close).props('flat')

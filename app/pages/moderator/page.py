@@ -1,18 +1,17 @@
-"""A moderator's view of one meeting (participant list for now; breakout groups come later)."""
+"""A moderator's view of one meeting: the current activity's groups given to them (if its kind has a moderator
+view) and the participant list."""
 
 from __future__ import annotations
 
 from nicegui import ui
 
 from app.domain.activities import Activity
-from app.domain.people import InvalidInput
-from app.domain.speeddate import DateRound
+from app.domain.meetings import Invite
 from app.i18n import Translate
-from app.live.breakouts import NoteChange
-from app.live.room import Invite, Room, RosterChange
+from app.live.room import Room, RosterChange
 from app.pages.access import invite_for_key
-from app.pages.breakout_views import GroupCard
 from app.pages.common import header, message_card, use_language
+from app.pages.parts import Part, ViewContext, follow, views_for
 from app.system import System
 from components.roster_list import RosterList
 
@@ -27,87 +26,45 @@ def register(system: System) -> None:
             message_card(t('access.bad_moderator_link'), t('access.bad_moderator_link_body'),
                          marker='access-denied')
             return
-        ModeratorView(room, invite, t).build()
+        ModeratorView(room, invite, t, lang).build()
 
 
 class ModeratorView:
-    def __init__(self, room: Room, invite: Invite, t: Translate) -> None:
-        self.room, self.invite, self.t = room, invite, t
+    def __init__(self, room: Room, invite: Invite, t: Translate, lang: str) -> None:
+        self.room, self.invite, self.t, self.lang = room, invite, t, lang
         self.revoked = False
+        self.part: Part | None = None
+        self.shown: int | None = None  # the activity whose view is shown
+        self.groups = ui.refreshable(self._groups)
 
     def build(self) -> None:
         t = self.t
         with ui.column().classes('mx-auto max-w-2xl w-full p-4 gap-4') as self.content:
-            ui.label(self.room.info.title).classes('text-2xl font-bold').mark('meeting-title')
+            ui.label(self.room.info.title).classes('text-2xl font-bold break-words').mark('meeting-title')
             ui.label(t('moderate.hello', name=self.invite.label) if self.invite.label else t('moderate.hello_anon')) \
-                .classes('text-grey-8')
+                .classes('text-grey-8 break-words')
             self.groups()
             self.roster = RosterList(self.room.people.values(), self.room.is_online,
-                                     count_text=lambda n, on: t('control.count', total=n, online=on),
+                                     count_text=lambda n, on: t.plural('control.count', n, online=on),
                                      online_text=t('control.online'), offline_text=t('control.offline'),
                                      empty_text=t('control.nobody'))
         self.room.roster_changed.subscribe(self._roster_changed)
         self.room.invites_changed.subscribe(self._invites_changed)
-        self.room.agenda.current_changed.subscribe(lambda _: self._maybe_refresh())
-        self.room.breakouts.round_changed.subscribe(lambda _: self._maybe_refresh())
-        self.room.breakouts.clock_changed.subscribe(self._clock_changed)
-        self.room.breakouts.note_changed.subscribe(self._note_changed)
+        self.room.agenda.current_changed.subscribe(self._activity_changed)
+        follow(self.room, views_for(self.room, 'moderator'), lambda: None if self.revoked else self.part)
 
-    def _mine(self) -> tuple[Activity | None, DateRound | None, list[int]]:
+    def _groups(self) -> None:
         activity = self.room.agenda.current
-        if activity is None or activity.kind != 'breakout':
-            return None, None, []
-        r = self.room.breakouts.current(activity.id)
-        groups = [n for n in range(1, len(r.groups) + 1) if r.info(n).moderator_key == self.invite.key] if r else []
-        return activity, r, groups
+        self.part = None
+        self.shown = activity.id if activity is not None else None
+        view = self.room.kinds[activity.kind].moderator if activity is not None else None
+        if view is not None:
+            self.part = view(ViewContext(self.room, self.t, self.lang, invite=self.invite), activity)
+            self.part.build()
 
-    def _view(self) -> tuple:
-        activity, r, groups = self._mine()
-        return (activity.id if activity else None, r.number if r else None,
-                tuple(r.groups[n - 1] for n in groups) if r else (), tuple(groups))
-
-    @ui.refreshable_method
-    def groups(self) -> None:
-        """The breakout groups given to this moderator: members, question, countdown, harvest, a message."""
-        t = self.t
-        self.cards: dict[int, GroupCard] = {}
-        self.shown = self._view()
-        activity, r, groups = self._mine()
-        if activity is None or r is None:
-            return
-        ui.label(t('moderate.groups')).classes('text-xl font-bold')
-        if not groups:
-            ui.label(t('moderate.no_groups')).classes('text-grey-7')
-        for number in groups:
-            self.cards[number] = GroupCard(self.room, activity, r, number, t)
-            with ui.row().classes('w-full items-center no-wrap gap-2'):
-                field = ui.input(t('moderate.message')).props('outlined dense maxlength=220').classes('grow') \
-                    .mark('group-message')
-                ui.button(t('breakout.send'), icon='campaign',
-                          on_click=lambda f=field, n=number: self._send(activity.id, n, f)).props('outline') \
-                    .mark('send-group-message')
-
-    async def _send(self, activity_id: int, group: int, field: ui.input) -> None:
-        try:
-            await self.room.breakouts.send(activity_id, field.value or '', group)
-        except InvalidInput as error:
-            ui.notify(self.t(error.key, **error.params), type='warning')
-            return
-        field.set_value('')
-        ui.notify(self.t('breakout.sent'))
-
-    def _maybe_refresh(self) -> None:
-        if not self.revoked and self._view() != self.shown:
+    def _activity_changed(self, activity: Activity | None) -> None:
+        if not self.revoked and (activity.id if activity else None) != self.shown:
             self.groups.refresh()
-
-    def _clock_changed(self, r: DateRound) -> None:
-        for card in getattr(self, 'cards', {}).values():
-            if card.activity.id == r.activity_id:
-                card.countdown.show(r.countdown)
-
-    def _note_changed(self, change: NoteChange) -> None:
-        for card in getattr(self, 'cards', {}).values():
-            card.note_changed(change)
 
     def _roster_changed(self, change: RosterChange) -> None:
         if not self.revoked:

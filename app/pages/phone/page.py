@@ -1,4 +1,4 @@
-"""The phone: join with a name, then "you're in" (later: the current activity)."""
+"""The phone: join with a name, then the current activity as its kind shows it on a phone."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from nicegui import ui
 
 from app.domain.activities import Activity
 from app.domain.codes import is_valid_code, normalize_code
-from app.domain.people import MAX_NAME, MAX_ORGANISATION, InvalidInput, Person
+from app.domain.errors import Refused
+from app.domain.meetings import MeetingInfo
+from app.domain.people import MAX_NAME, MAX_ORGANISATION, Person
 from app.i18n import Translate
-from app.live.room import JoinRefused, MeetingInfo, Room
-from app.pages.breakout_views import PhoneBreakout
-from app.pages.common import device_id, header, message_card, use_language
-from app.pages.phone_activity import PhoneActivity
-from app.pages.phone_speeddate import PhoneSpeedDate
+from app.live.room import Room
+from app.pages.common import device_id, header, message_card, notify_refused, use_language
+from app.pages.parts import Part, ViewContext, follow, views_for
 from app.system import System
 
 
@@ -44,7 +44,7 @@ class ParticipantView:
         self.counted = False  # this page counts towards the person's "online"
         self.shown: tuple[str, bool] = ('', False)  # meeting state and lock the body was built for
         self.shown_activity: tuple | None = None  # what of the current activity the body shows
-        self.round_view: PhoneSpeedDate | PhoneBreakout | None = None
+        self.part: Part | None = None  # the current activity, as its kind shows it on a phone
         self.leave: ui.button | None = None
         self.body = ui.refreshable(self._body)  # per phone: a refresh touches only this phone's elements
 
@@ -55,13 +55,7 @@ class ParticipantView:
         self.room.participant_gone.subscribe(self._gone)
         self.room.meeting_changed.subscribe(self._meeting_changed)
         self.room.agenda.current_changed.subscribe(self._activity_changed)
-        for runner in (self.room.speed, self.room.breakouts):  # one subscription each, forwarded to the view
-            runner.round_changed.subscribe(lambda r: self.round_view and self.round_view.round_changed(r))
-            runner.clock_changed.subscribe(lambda r: self.round_view and self.round_view.clock_changed(r))
-        self.room.breakouts.note_changed.subscribe(
-            lambda c: isinstance(self.round_view, PhoneBreakout) and self.round_view.note_changed(c))
-        self.room.breakouts.message_sent.subscribe(
-            lambda m: isinstance(self.round_view, PhoneBreakout) and self.round_view.message_sent(m))
+        follow(self.room, views_for(self.room, 'phone'), lambda: self.part)  # once, forwarded to the part shown
         with ui.column().classes('mx-auto max-w-md w-full p-4 gap-4 items-stretch'):
             ui.label(self.room.info.title).classes('text-lg text-grey-8').mark('meeting-title')
             self.body()
@@ -70,21 +64,19 @@ class ParticipantView:
 
     def _body(self) -> None:
         t = self.t
-        self.round_view = None
+        self.part = None
         self.shown = (self.room.info.state, self.room.info.locked)
-        self.shown_activity = phone_view_of(self.room.agenda.current)
+        self.shown_activity = self._view_of(self.room.agenda.current)
         if self.room.info.state == 'closed':
             message_card(t('participant.closed'), t('participant.closed_body'), marker='meeting-closed')
         elif self.person is not None and self.room.agenda.current is not None:
             activity = self.room.agenda.current
-            if activity.kind == 'speed_date':
-                self.round_view = PhoneSpeedDate(self.room, activity, self.person.id, t)
-                self.round_view.build()
-            elif activity.kind == 'breakout':
-                self.round_view = PhoneBreakout(self.room, activity, self.person.id, t)
-                self.round_view.build()
+            view = self.room.kinds[activity.kind].phone
+            if view is None:
+                self._joined_view(self.person)
             else:
-                PhoneActivity(self.room.agenda, activity, self.person.id, t, self.lang).build()
+                self.part = view(ViewContext(self.room, t, self.lang, participant_id=self.person.id), activity)
+                self.part.build()
         elif self.person is not None:
             self._joined_view(self.person)
         elif self.room.info.locked:
@@ -116,12 +108,11 @@ class ParticipantView:
             button.disable()
             try:
                 person = await self.room.join(self.device, name.value, org.value)
-            except InvalidInput as error:
-                ui.notify(t(error.key, **error.params), type='negative')
-                return
-            except JoinRefused as error:
-                ui.notify(t(error.key), type='warning')
-                self.body.refresh()
+            except Refused as error:
+                closed = error.key in ('error.meeting_closed', 'error.meeting_locked')
+                notify_refused(t, error, 'warning' if closed else 'negative')
+                if closed:
+                    self.body.refresh()
                 return
             finally:
                 button.enable()
@@ -169,13 +160,17 @@ class ParticipantView:
             self.body.refresh()
 
     async def _activity_changed(self, activity: Activity | None) -> None:
-        if self.person is not None and phone_view_of(activity) != self.shown_activity:
+        if self.person is not None and self._view_of(activity) != self.shown_activity:
             await asyncio.sleep(0)  # one task per phone: the server keeps serving sockets between rebuilds
             self.body.refresh()  # every phone switches; an edit the phone doesn't show changes nothing
 
     def _meeting_changed(self, info: MeetingInfo) -> None:
         if (info.state, info.locked) != self.shown:
             self.body.refresh()  # the join form appears or disappears with the lock; closing ends it all
+
+    def _view_of(self, activity: Activity | None) -> tuple | None:
+        """What this phone shows of an activity (its kind says): when this changes, the phone rebuilds."""
+        return self.room.kinds[activity.kind].phone_view(activity) if activity is not None else None
 
     async def _count_presence(self) -> None:
         if self.person is not None and not self.counted and self.client.has_socket_connection:
@@ -190,11 +185,3 @@ class ParticipantView:
             self.counted = False
             await self.room.page_connected(self.person.id, -1)
 
-
-def phone_view_of(activity: Activity | None) -> tuple | None:
-    """What a phone shows of an activity: when this changes, phones rebuild."""
-    if activity is None:
-        return None
-    s = activity.settings
-    return (activity.id, activity.text, activity.state, activity.revealed, activity.options, s.ask_reason,
-            s.results_on_phones, s.display)

@@ -25,7 +25,7 @@ def register(system: System) -> None:
             def go() -> None:
                 value = normalize_code(code.value)
                 if not is_valid_code(value):
-                    ui.notify(t('error.code_format', length=CODE_LENGTH), type='negative')
+                    ui.notify(t.plural('error.code_format', CODE_LENGTH), type='negative')
                     return
                 ui.navigate.to(f'/{value}')
 
@@ -34,7 +34,7 @@ def register(system: System) -> None:
             ui.separator().classes('my-6')
             if facilitator_id() is not None:
                 ui.link(t('start.to_dashboard'), '/dashboard').classes('text-base')
-            elif await system.repo.count_facilitators() == 0:
+            elif await system.accounts.setup_needed():
                 ui.link(t('start.setup'), '/setup').classes('text-base')
             else:
                 ui.link(t('start.facilitator_login'), '/login').classes('text-base')

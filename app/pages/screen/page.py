@@ -6,17 +6,13 @@ from fastapi import Request
 from nicegui import ui
 
 from app.domain.activities import Activity
-from app.domain.speeddate import DateRound
+from app.domain.meetings import MeetingInfo
 from app.domain.urls import short_url
 from app.i18n import Translate
-from app.live.agenda import AnswerChange
-from app.live.breakouts import NoteChange
-from app.live.room import MeetingInfo, Room, RosterChange
+from app.live.room import Room, RosterChange
 from app.pages.access import room_for_key
 from app.pages.common import base_url, message_card, use_language
-from app.pages.screen_activity import ScreenActivity
-from app.pages.screen_breakout import ScreenBreakout
-from app.pages.screen_speeddate import ScreenSpeedDate
+from app.pages.parts import Part, ViewContext, follow, views_for
 from app.system import System
 from components.participant_wall import ParticipantWall
 from components.qr_join_card import qr_join_card
@@ -36,7 +32,7 @@ def register(system: System) -> None:
 class ScreenView:
     def __init__(self, room: Room, t: Translate, lang: str, base: str, key: str) -> None:
         self.room, self.t, self.lang, self.base, self.key = room, t, lang, base, key
-        self.activity: ScreenActivity | ScreenSpeedDate | ScreenBreakout | None = None
+        self.activity: Part | None = None
 
     def build(self) -> None:
         t, info = self.t, self.room.info
@@ -53,7 +49,7 @@ class ScreenView:
                     .mark('screen-locked')
             with ui.column().classes('col-span-7 h-full gap-6 overflow-hidden'):
                 ui.label(info.title).classes('text-5xl font-black leading-tight line-clamp-2').mark('screen-title')
-                self.wall = ParticipantWall(self.room.people.values(), lambda n: t('screen.count', count=n),
+                self.wall = ParticipantWall(self.room.people.values(), lambda n: t.plural('screen.count', n),
                                             t('screen.empty'))
         self.activity_section = ui.element('div')
         self._show_lock(info)
@@ -61,23 +57,7 @@ class ScreenView:
         self.room.roster_changed.subscribe(self._roster_changed)
         self.room.meeting_changed.subscribe(self._meeting_changed)
         self.room.agenda.current_changed.subscribe(self._show_activity)
-        self.room.agenda.answers_changed.subscribe(self._answer_changed)
-        for runner in (self.room.speed, self.room.breakouts):
-            runner.round_changed.subscribe(self._round_changed)
-            runner.clock_changed.subscribe(self._clock_changed)
-        self.room.breakouts.note_changed.subscribe(self._note_changed)
-
-    def _round_changed(self, r: DateRound) -> None:
-        if isinstance(self.activity, ScreenSpeedDate | ScreenBreakout):
-            self.activity.round_changed(r)
-
-    def _clock_changed(self, r: DateRound) -> None:
-        if isinstance(self.activity, ScreenSpeedDate | ScreenBreakout):
-            self.activity.clock_changed(r)
-
-    def _note_changed(self, change: NoteChange) -> None:
-        if isinstance(self.activity, ScreenBreakout):
-            self.activity.note_changed(change)
+        follow(self.room, views_for(self.room, 'screen'), lambda: self.activity)
 
     def _show_activity(self, activity: Activity | None) -> None:
         """The current activity replaces the welcome screen (rebuilt only when the facilitator changes it)."""
@@ -85,28 +65,19 @@ class ScreenView:
         self.activity = None
         if activity is not None:
             hint = self.t('screen.join_hint', url=short_url(self.base, self.room.info.join_code))
-            with self.activity_section:
-                if activity.kind == 'speed_date':
-                    self.activity = ScreenSpeedDate(self.room, activity, self.t, hint)
-                elif activity.kind == 'breakout':
-                    self.activity = ScreenBreakout(self.room, activity, self.t, hint)
-                else:
-                    self.activity = ScreenActivity(self.room, activity, self.t, self.lang, hint)
-                self.activity.build()
+            view = self.room.kinds[activity.kind].screen
+            if view is not None:
+                with self.activity_section:
+                    self.activity = view(ViewContext(self.room, self.t, self.lang, join_hint=hint), activity)
+                    self.activity.build()
         self.join_section.set_visibility(activity is None)
         self.activity_section.set_visibility(activity is not None)
-
-    def _answer_changed(self, change: AnswerChange) -> None:
-        if isinstance(self.activity, ScreenActivity):
-            self.activity.answer_changed(change)
 
     def _roster_changed(self, change: RosterChange) -> None:
         if change.kind == 'joined':
             self.wall.add(change.person)
         elif change.kind == 'left':
             self.wall.remove(change.person.id)
-        if isinstance(self.activity, ScreenActivity) and change.kind != 'presence':
-            self.activity.update_count()
 
     def _meeting_changed(self, info: MeetingInfo) -> None:
         if info.screen_key != self.key:  # the facilitator made a new screen link: this one stops working

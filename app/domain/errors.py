@@ -1,0 +1,15 @@
+"""The one refusal of the domain: what a person asked for cannot be done, said in their language."""
+
+from __future__ import annotations
+
+
+class Refused(ValueError):
+    """Refused input or action; ``key`` is an i18n key, ``params`` fill in its placeholders.
+
+    With ``count`` the message is a plural one (``{count}`` in the text picks the form)."""
+
+    def __init__(self, key: str, *, count: int | None = None, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.count = count
+        self.params = params

@@ -1,0 +1,31 @@
+"""A meeting as the live views know it, and its moderator invites (plain data)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+MeetingState = Literal['draft', 'open', 'closed']
+MAX_INVITE_LABEL = 80
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingInfo:
+    id: int
+    facilitator_id: int
+    title: str
+    date: date | None
+    join_code: str
+    state: str
+    locked: bool
+    screen_key: str
+    current_activity_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Invite:
+    id: int
+    key: str
+    label: str
+    revoked: bool

@@ -1,0 +1,68 @@
+"""What an activity kind declares. The agenda, the room and the pages ask a kind; they never branch on its name.
+
+A kind is pure at this level: its settings, how an answer is cleaned and tallied, what a phone shows of it,
+which live runner it needs. Its views (the facilitator's panel, the projected view, the phone view, its
+settings form, a moderator's view) are classes set by the kind's own ``kind.py``; this module imports no UI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from app.domain.activities import Activity, Answer, KindSettings
+from app.domain.errors import Refused
+from app.domain.rounds import Round
+from app.domain.tallies import Tally
+from app.i18n import N_, Translate
+
+if TYPE_CHECKING:
+    from app.live.runner import Runner, RunnerContext
+
+
+class Kind:
+    name: ClassVar[str]                     # stored with every activity: never rename
+    label: ClassVar[str]                    # i18n key of its name ("Stelling")
+    text_label: ClassVar[str] = N_('agenda.text')  # i18n key of the main field when adding one
+    settings: ClassVar[type[KindSettings]]
+    answered: ClassVar[bool] = False        # participants answer it on their phone (one answer each)
+    runner: ClassVar[Callable[[RunnerContext], Runner] | None] = None  # live state beyond answers (rounds)
+    change_types: ClassVar[tuple[type, ...]] = ()  # the changes its runner applies (they travel over the bus)
+    # views, set by the kind's package (classes taking (ViewContext, Activity)); None: the kind has none
+    control: ClassVar[Any] = None
+    screen: ClassVar[Any] = None
+    phone: ClassVar[Any] = None
+    moderator: ClassVar[Any] = None
+    form: ClassVar[Any] = None              # its settings form in the agenda editor
+    examples: ClassVar[tuple[tuple[str, dict[str, Any]], ...]] = ()  # ready-made (text, settings) to add
+
+    def new_settings(self, data: KindSettings | dict[str, Any] | None) -> KindSettings:
+        """Settings of this kind from a settings object or a stored dict (unknown fields are ignored)."""
+        if isinstance(data, self.settings):
+            return data
+        if isinstance(data, KindSettings):
+            raise Refused('error.settings_kind')
+        return self.settings.from_dict(data)
+
+    def clean_answer(self, activity: Activity, choice: str | None, text: str | None) -> tuple[str, str]:
+        """The (choice, text) to store for an answer; raises Refused with a message key."""
+        raise Refused('error.vote_not_open')
+
+    def tally(self, activity: Activity, answers: Iterable[Answer]) -> Tally:
+        return Tally(activity.options, (a.choice for a in answers))
+
+    def phone_view(self, activity: Activity) -> tuple:
+        """What a phone shows of the activity: when this changes, phones rebuild (nothing else does)."""
+        return activity.id, activity.text, activity.state, activity.revealed, activity.settings
+
+    def summary(self, activity: Activity, counts: dict[str, int], answers: list[str], t: Translate, lang: str) -> str:
+        """One line about its answers for the copyable summary ('' when there is nothing to say)."""
+        return ''
+
+    def extra_rows(self, activity: Activity, rounds: list[Round], t: Translate) -> list[tuple[str, str, str]]:
+        """More lines for the CSV export besides the answers: (answer, reason, name), e.g. breakout harvests."""
+        return []
+
+    def label_of(self, choice: str) -> str | None:
+        """The i18n key of a choice in texts and exports (None: the choice is shown as it is)."""
+        return None

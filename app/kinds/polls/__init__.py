@@ -1,0 +1,1 @@
+"""Statements, scores and open questions: one answer per participant, tallied live."""

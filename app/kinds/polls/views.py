@@ -1,0 +1,224 @@
+"""The three views of a poll (statement, score, open question): the facilitator's panel, the projector, the phone."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from nicegui import Event, ui
+
+from app.domain.activities import MAX_REASON, Answer
+from app.domain.errors import Refused
+from app.i18n import Translate
+from app.kinds.polls.rules import AGREE, DISAGREE, DOUBT, MAX_ANSWER
+from app.live.agenda import AnswerChange
+from app.live.room import Room, RosterChange
+from app.pages.common import notify_refused
+from app.pages.parts import Part
+from components.results import ResultsView, ResultTexts
+
+
+def result_texts(t: Translate) -> ResultTexts:
+    return ResultTexts(labels={o: t(f'option.{o}') for o in (AGREE, DOUBT, DISAGREE)},
+                       average=t('results.average'), median=t('results.median'), hide=t('results.hide'))
+
+
+def show_answer(results: ResultsView, room: Room, change: AnswerChange) -> None:
+    """One answer changed: its tally and its card, in place (the control view and the screen)."""
+    tally = room.agenda.tallies.get(change.activity_id)
+    answer = change.answer
+    results.apply(tally.counts if tally else None, change.participant_id, answer.text or answer.choice,
+                  answer.reason, answer.hidden)
+
+
+class PollLive(Part):
+    """What the control view and the screen share: the count "x van y" and results that follow every answer."""
+
+    results: ResultsView | None = None
+    answered: ui.label | None = None
+
+    @classmethod
+    def events(cls, room: Room) -> tuple[Event, ...]:
+        return (room.agenda.answers_changed,)
+
+    def answers(self) -> list[tuple[str, str, str]]:
+        agenda = self.room.agenda
+        return [(pid, a.text or a.choice, a.reason) for pid, a in agenda.visible_answers(self.activity.id)]
+
+    def update_count(self) -> None:
+        if self.answered is not None:
+            total = len(self.room.people)
+            self.answered.set_text(self.t.plural('screen.answered', self.room.agenda.count(self.activity.id),
+                                                 total=total))
+
+    def changed(self, change: AnswerChange) -> None:
+        """One vote: the count and the chart change in place; nothing is rebuilt."""
+        if not isinstance(change, AnswerChange) or change.activity_id != self.activity.id:
+            return
+        self.update_count()
+        if self.results is not None:
+            show_answer(self.results, self.room, change)
+
+    def roster_changed(self, change: RosterChange) -> None:
+        if change.kind != 'presence':
+            self.update_count()
+
+
+class PollControl(PollLive):
+    def build(self) -> None:
+        t, agenda, activity = self.t, self.room.agenda, self.activity
+        self.answered = ui.label().classes('text-lg').mark('live-answered').props('data-testid=live-answered')
+        self.update_count()
+        with ui.row().classes('gap-1'):
+            if activity.state == 'open':
+                ui.button(t('live.close'), icon='stop', on_click=lambda: agenda.close(activity.id)) \
+                    .props('outline').mark('close-voting')
+            else:
+                ui.button(t('live.reopen'), icon='replay', on_click=lambda: agenda.open(activity.id)) \
+                    .props('outline').mark('reopen-voting')
+            if not getattr(activity.settings, 'results_live', True):
+                ui.button(t('live.hide_results') if activity.revealed else t('live.reveal'), icon='visibility',
+                          on_click=lambda: agenda.reveal(activity.id, not activity.revealed)) \
+                    .props('outline').mark('reveal')
+            if hasattr(activity.settings, 'reasons_on_screen'):
+                on_screen = activity.settings.reasons_on_screen
+                ui.button(t('live.reasons_off') if on_screen else t('live.reasons_on'), icon='forum',
+                          on_click=self._toggle_reasons).props('outline').mark('reasons-on-screen')
+        if not activity.results_visible:
+            ui.label(t('live.hidden_note')).classes('text-sm text-grey-7')
+        tally = agenda.tallies.get(activity.id)
+        self.results = ResultsView(activity, tally.counts if tally else {}, self.answers(), texts=result_texts(t),
+                                   lang=self.lang, size='panel', show_wall=True,
+                                   on_hide=lambda pid: agenda.hide(activity.id, pid))
+
+    async def _toggle_reasons(self) -> None:
+        activity = self.live
+        settings = replace(activity.settings, reasons_on_screen=not activity.settings.reasons_on_screen)
+        await self.room.agenda.edit(activity.id, activity.text, settings)
+
+
+class PollScreen(PollLive):
+    """The projected poll: the question in large type, "x van y", live results — no names, no controls."""
+
+    def build(self) -> None:
+        t, activity, agenda = self.t, self.activity, self.room.agenda
+        with ui.column().classes('w-screen h-screen overflow-hidden p-[4vh] gap-[2vh]').mark('screen-activity'):
+            with ui.row().classes('w-full items-center justify-between no-wrap'):
+                ui.label(t(self.room.kinds[activity.kind].label)) \
+                    .classes('text-3xl uppercase tracking-widest text-grey-5')
+                ui.label(self.ctx.join_hint).classes('text-2xl text-grey-5').mark('join-hint')
+            ui.label(activity.text).classes('font-black leading-tight break-words line-clamp-4') \
+                .style('font-size: min(6vh, 4.2vw)').mark('screen-question').props('data-testid=screen-question')
+            self.answered = ui.label().classes('text-4xl font-bold text-yellow-300').mark('answered') \
+                .props('data-testid=answered')
+            if activity.results_visible:
+                tally = agenda.tallies.get(activity.id)
+                show_wall = activity.settings.reasons_on_screen if hasattr(activity.settings, 'reasons_on_screen') \
+                    else activity.settings.display == 'wall'
+                self.results = ResultsView(activity, tally.counts if tally else {}, self.answers(), lang=self.lang,
+                                           texts=result_texts(t), size='screen', show_wall=show_wall)
+            else:
+                ui.label(t('screen.results_later')).classes('text-4xl text-grey-5').mark('results-hidden') \
+                    .props('data-testid=results-hidden')
+            if activity.state == 'closed':
+                ui.label(t('screen.voting_closed')).classes('text-3xl text-amber-5').props('data-testid=closed')
+        self.update_count()
+
+
+class PollPhone(Part):
+    """The poll on a phone: one question, big buttons, "ontvangen" only once stored."""
+
+    def build(self) -> None:
+        t, activity = self.t, self.activity
+        self.answer: Answer | None = self.room.agenda.answer_of(activity.id, self.ctx.participant_id)
+        self.buttons: dict[str, ui.button] = {}
+        ui.label(t(self.room.kinds[activity.kind].label)).classes('text-sm uppercase tracking-wide text-grey-7')
+        ui.label(activity.text).classes('text-2xl font-bold leading-snug break-words').mark('activity-text') \
+            .props('data-testid=activity-text')
+        open_ = activity.state == 'open'
+        if activity.options:
+            self._choices(open_)
+        else:
+            self._open_answer(open_)
+        self.received = ui.label(t('phone.received')).classes('text-lg font-semibold text-positive') \
+            .props('role=status data-testid=received').mark('received')
+        self.received.set_visibility(self.answer is not None)
+        if getattr(activity.settings, 'ask_reason', False):
+            self._reason(open_)
+        if not open_:
+            ui.label(t('phone.closed')).classes('text-base bg-grey-3 rounded p-3').mark('vote-closed') \
+                .props('data-testid=vote-closed')
+        settings = activity.settings
+        if settings.results_on_phones and (activity.revealed or (settings.results_live and not open_)):
+            self._results()  # revealed by the facilitator, or live results once voting is closed
+
+    def _choices(self, open_: bool) -> None:
+        kind = self.room.kinds[self.activity.kind]
+        grid = 'grid grid-cols-1 gap-3' if kind.label_of(self.activity.options[0]) else 'grid grid-cols-4 gap-2'
+        with ui.element('div').classes(f'w-full {grid}'):
+            for option in self.activity.options:
+                key = kind.label_of(option)
+                button = ui.button(self.t(key) if key else option, on_click=lambda o=option: self._vote(o)) \
+                    .props(f'size=xl no-caps data-testid=vote-{option}').classes('w-full py-3 text-xl') \
+                    .mark(f'vote-{option}')
+                button.set_enabled(open_)
+                self.buttons[option] = button
+        self._highlight()
+
+    def _highlight(self) -> None:
+        chosen = self.answer.choice if self.answer else None
+        for option, button in self.buttons.items():
+            button.props(remove='outline unelevated')
+            button.props('unelevated color=primary' if option == chosen else 'outline color=grey-9')
+            button.props(f'aria-pressed={"true" if option == chosen else "false"}')
+
+    async def _vote(self, option: str) -> None:
+        await self._send(choice=option)
+        self._highlight()
+
+    def _open_answer(self, open_: bool) -> None:
+        area = ui.textarea(self.t('phone.your_answer'), value=self.answer.text if self.answer else '') \
+            .props(f'outlined autogrow maxlength={MAX_ANSWER} counter input-class=text-lg') \
+            .classes('w-full').mark('answer-input')
+        area.set_enabled(open_)
+        send = ui.button(self.t('phone.send'), on_click=lambda: self._send(text=area.value)) \
+            .props('unelevated size=lg').classes('w-full').mark('send-answer')
+        send.set_enabled(open_)
+        self._name_choice(open_)
+
+    def _reason(self, open_: bool) -> None:
+        area = ui.textarea(self.t('phone.why'), value=self.answer.reason if self.answer else '') \
+            .props(f'outlined autogrow maxlength={MAX_REASON} counter').classes('w-full').mark('reason-input')
+        area.set_enabled(open_)
+        save = ui.button(self.t('phone.save_reason'), on_click=lambda: self._send(reason=area.value, saved=True)) \
+            .props('outline').classes('w-full').mark('save-reason')
+        save.set_enabled(open_)
+        self.reason_saved = ui.label(self.t('phone.reason_saved')).classes('text-positive').mark('reason-saved') \
+            .props('data-testid=reason-saved')
+        self.reason_saved.set_visibility(False)
+        self._name_choice(open_)
+
+    def _name_choice(self, open_: bool) -> None:
+        box = ui.checkbox(self.t('phone.show_name'), value=bool(self.answer and self.answer.show_name),
+                          on_change=lambda e: self._send(show_name=e.value, quiet=True)).mark('show-name')
+        box.set_enabled(open_)
+
+    async def _send(self, *, saved: bool = False, quiet: bool = False, **values: object) -> None:
+        try:
+            self.answer = await self.room.agenda.answer(self.ctx.participant_id, self.activity.id, **values)
+        except Refused as error:
+            notify_refused(self.t, error)
+            return
+        if not quiet:
+            self.received.set_visibility(True)
+        if saved:
+            self.reason_saved.set_visibility(True)
+
+    def _results(self) -> None:
+        activity, agenda = self.activity, self.room.agenda
+        ui.separator()
+        ui.label(self.t('phone.results')).classes('text-lg font-semibold')
+        tally = agenda.tallies.get(activity.id)
+        is_open = not activity.options
+        answers = [(pid, a.text, '') for pid, a in agenda.visible_answers(activity.id)] if is_open else []
+        ResultsView(activity, tally.counts if tally else {}, answers, texts=result_texts(self.t), lang=self.lang,
+                    size='phone', show_wall=is_open and activity.settings.display == 'wall')

@@ -1,0 +1,50 @@
+"""Speed dating's settings and rules (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal, Self
+
+from app.domain.activities import Activity, KindSettings, clamp
+from app.domain.pairing import max_rounds_without_repeat
+from app.i18n import N_
+from app.kinds.base import Kind
+
+MAX_MINUTES = 60.0
+MAX_ROUNDS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class SpeedDateSettings(KindSettings):
+    minutes: float = 2.0              # per round
+    rounds: int = 0                   # 0 = as many as possible without repeats
+    round_questions: str = ''         # one question per line, used round after round
+    tables: bool = False              # numbered tables/spots
+    odd: Literal['trio', 'pause'] = 'trio'  # an odd count makes a trio, or one person pauses
+    sound: bool = True                # a sound on the screen at the end of a round
+
+    def checked(self, old: Self | None, answered: bool) -> Self:
+        return replace(self, minutes=clamp(float(self.minutes or 2), 0.5, MAX_MINUTES),
+                       rounds=int(clamp(int(self.rounds or 0), 0, MAX_ROUNDS)),
+                       odd=self.odd if self.odd in ('trio', 'pause') else 'trio')
+
+
+def planned_rounds(settings: SpeedDateSettings, people: int) -> int:
+    """How many rounds the facilitator planned: the setting, or as many as possible without repeats."""
+    if settings.rounds > 0:
+        return settings.rounds
+    return max(1, max_rounds_without_repeat(max(people, 2), odd=settings.odd))
+
+
+def question_for(settings: SpeedDateSettings, number: int) -> str:
+    questions = [line.strip() for line in settings.round_questions.splitlines() if line.strip()]
+    return questions[(number - 1) % len(questions)] if questions else ''
+
+
+class SpeedDateRules(Kind):
+    name = 'speed_date'
+    label = N_('kind.speed_date')
+    settings = SpeedDateSettings
+
+    def phone_view(self, activity: Activity) -> tuple:
+        return activity.id, activity.text, activity.state, activity.settings.tables

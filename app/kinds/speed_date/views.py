@@ -1,0 +1,182 @@
+"""Speed dating's views: the facilitator's controls, the projector, the phone."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from nicegui import ui
+
+from app.domain.rounds import Round
+from app.i18n import N_
+from app.kinds.round_views import ControlRounds, RoundPart, ScreenRounds
+from app.kinds.speed_date.rules import SpeedDateRules, planned_rounds
+from components.countdown import Countdown
+
+SOUND = '/assets/round-end.wav'
+
+
+class SpeedDatePart(RoundPart):
+    kind_name = SpeedDateRules.name
+
+    def round_title(self, r: Round) -> str:
+        """ "Ronde 2 van 5": the planned total, never less than the round shown."""
+        total = planned_rounds(self.live.settings, len(self.room.people))
+        return self.t('speed.round', number=r.number, total=max(total, r.number))
+
+
+class ControlSpeedDate(ControlRounds, SpeedDatePart):
+    """Pair, start, pause, +1 minute, end early, swap, stop."""
+
+    done_text = N_('speed.switch')
+    new_text = (N_('speed.make_pairs'), N_('speed.next'))
+    end_text = N_('speed.end_now')
+
+    def round_label(self, r: Round) -> str:
+        return self.round_title(r)
+
+    async def new_round(self, activity_id: int) -> None:
+        await self.runner.next_round(self.live)
+
+    def header_extra(self, r: Round | None) -> None:
+        t = self.t
+        ui.button(t('speed.stop'), icon='done_all', on_click=self._stop).props('flat').mark('stop-speeddate')
+        ui.switch(t('speed.sound'), value=self.live.settings.sound, on_change=lambda e: self._sound(e.value)) \
+            .mark('speed-sound')
+
+    def _body(self) -> None:
+        t, people = self.t, self.room.people
+        r = self.current()
+        if r is None:
+            return
+        name = {p.id: p.with_organisation for p in people.values()}
+        with ui.list().props('dense separator').classes('w-full'):
+            for number, group in enumerate(r.groups, start=1):
+                with ui.item().props('data-testid=control-pair'):
+                    with ui.item_section().props('avatar'):
+                        ui.label(str(number)).classes('font-bold')
+                    with ui.item_section():
+                        ui.item_label(' – '.join(self._who(p, name) for p in group)).classes('break-words')
+        waiting = [p for p in people if p not in r.placed() and p != r.paused]
+        if r.paused:
+            ui.label(t('speed.pausing', name=name.get(r.paused, '…'))).classes('text-sm break-words')
+        if waiting:
+            ui.label(t('speed.unpaired', names=', '.join(self._who(p, name) for p in waiting))) \
+                .classes('text-sm text-amber-9 break-words').props('data-testid=unpaired')
+
+    def _tools(self) -> None:
+        t, people = self.t, self.room.people
+        r = self.current()
+        if r is not None and r.phase(self.runner.clock()) == 'ready':
+            options = {p.id: p.with_organisation for p in people.values()}
+            with ui.row().classes('w-full items-center no-wrap gap-2'):
+                first = ui.select(options, label=t('speed.swap_a')).classes('grow').mark('swap-a')
+                second = ui.select(options, label=t('speed.swap_b')).classes('grow').mark('swap-b')
+                ui.button(t('speed.swap'), icon='swap_horiz',
+                          on_click=lambda: self._swap(first.value, second.value)).props('outline').mark('swap')
+
+    def _who(self, pid: str, name: dict[str, str]) -> str:
+        text = name.get(pid, self.t('speed.gone'))
+        return text if self.room.is_online(pid) else f'{text} · {self.t("control.offline")}'
+
+    async def _swap(self, a: str | None, b: str | None) -> None:
+        if not a or not b:
+            ui.notify(self.t('error.swap_choose'), type='warning')
+            return
+        await self.do(lambda aid: self.runner.swap(aid, a, b))
+
+    async def _stop(self) -> None:
+        await self.room.agenda.close(self.activity.id)
+
+    async def _sound(self, on: bool) -> None:
+        activity = self.live
+        if activity.settings.sound != on:
+            await self.room.agenda.edit(activity.id, activity.text, replace(activity.settings, sound=on))
+
+
+class ScreenSpeedDate(ScreenRounds, SpeedDatePart):
+    """A huge countdown, the round, the question and every pair — no controls."""
+
+    def _part(self) -> None:
+        t, r = self.t, self.current()
+        self.countdown = None
+        if r is None:
+            ui.label(t('speed.soon')).classes('text-6xl font-bold text-grey-4 mt-[20vh] self-center')
+            return
+        settings = self.live.settings
+        with ui.row().classes('w-full items-end justify-between no-wrap'):
+            with ui.column().classes('gap-2 min-w-0'):
+                ui.label(self.round_title(r)).classes('text-5xl font-bold text-yellow-300') \
+                    .props('data-testid=round-label')
+                if r.question:
+                    ui.label(r.question).classes('text-4xl italic break-words').props('data-testid=round-question')
+            sound = SOUND if settings.sound else ''
+            self.countdown = Countdown(r.countdown, done_text=t('speed.switch'), sound=sound) \
+                .classes('font-black tabular-nums leading-none').style('font-size: 22vh') \
+                .mark('countdown').props('data-testid=countdown')
+        names = {p.id: p.name for p in self.room.people.values()}
+        columns = 'grid-cols-3' if len(r.groups) > 8 else 'grid-cols-2'
+        with ui.element('div').classes(f'w-full grid {columns} gap-x-10 gap-y-3 content-start overflow-hidden'):
+            for number, group in enumerate(r.groups, start=1):
+                text = ' – '.join(names.get(p, '…') for p in group)
+                with ui.row().classes('items-baseline gap-4 no-wrap min-w-0').props('data-testid=pair'):
+                    if settings.tables:
+                        ui.label(t('speed.table', number=number)).classes('text-2xl text-grey-5 shrink-0')
+                    ui.label(text).classes('text-3xl font-semibold break-words min-w-0')
+        if r.paused:
+            ui.label(t('speed.pausing', name=names.get(r.paused, '…'))).classes('text-2xl text-grey-5')
+
+
+class PhoneSpeedDate(SpeedDatePart):
+    """This round's partner(s), table, question and the countdown; "Wissel!" at zero."""
+
+    countdown: Countdown | None = None
+    ready_hint: ui.label | None = None
+
+    def build(self) -> None:
+        self.part = ui.refreshable(self._part)  # per phone: a refresh touches only this phone's elements
+        ui.label(self.t(self.room.kinds[self.activity.kind].label)) \
+            .classes('text-sm uppercase tracking-wide text-grey-7')
+        ui.label(self.activity.text).classes('text-xl font-bold break-words').mark('activity-text') \
+            .props('data-testid=activity-text')
+        self.part()
+
+    def _part(self) -> None:
+        t, me = self.t, self.ctx.participant_id
+        r = self.current()
+        self.countdown = self.ready_hint = None
+        if r is None:
+            ui.label(t('speed.soon')).classes('text-lg text-grey-8').mark('speed-soon')
+            return
+        ui.label(self.round_title(r)).classes('text-lg font-semibold').props('data-testid=round-label')
+        with ui.card().classes('w-full items-center text-center gap-2 p-5').mark('partner-card'):
+            table = r.table_of(me)
+            if table is not None:
+                ui.label(t('speed.you_talk_with')).classes('text-lg')
+                for partner in r.partners_of(me):
+                    person = self.room.people.get(partner)
+                    ui.label(person.name if person else t('speed.gone')) \
+                        .classes('text-3xl font-black break-words max-w-full').props('data-testid=partner-name')
+                    if person and person.organisation:
+                        ui.label(person.organisation).classes('text-lg text-grey-8 break-words max-w-full')
+                if self.activity.settings.tables:
+                    ui.label(t('speed.table', number=table)).classes('text-2xl font-bold text-primary') \
+                        .props('data-testid=table')
+            elif r.paused == me:
+                ui.label(t('speed.you_pause')).classes('text-xl').props('data-testid=you-pause')
+            else:
+                ui.label(t('speed.next_round')).classes('text-xl').props('data-testid=next-round')
+        if r.question:
+            ui.label(r.question).classes('text-xl italic break-words').props('data-testid=round-question')
+        self.ready_hint = ui.label(t('speed.get_ready')).classes('text-lg text-amber-9').props('data-testid=ready')
+        self.ready_hint.set_visibility(r.phase(self.runner.clock()) == 'ready')
+        self.countdown = Countdown(r.countdown, done_text=t('speed.switch'), vibrate=True) \
+            .classes('text-7xl font-black tabular-nums self-center').mark('countdown').props('data-testid=countdown')
+
+    def round_changed(self, r: Round) -> None:
+        self.part.refresh()
+
+    def clock_changed(self, r: Round) -> None:
+        if self.countdown is not None:
+            self.countdown.show(r.countdown)  # in place: one small update per pause/resume/+1 minute
+            if self.ready_hint is not None:
+                self.ready_hint.set_visibility(r.phase(self.runner.clock()) == 'ready')

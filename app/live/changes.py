@@ -1,0 +1,135 @@
+"""The changes a room applies: one small dataclass per change, made here or on another instance.
+
+Every change goes *validate → store → apply → emit*: the room that made it applies it at once and
+publishes it on the bus; the other instances' rooms apply the same object. ``ChangeCodec`` is the only
+place where changes become JSON and back; a change type this instance does not know is logged and
+ignored (an older instance next to a newer one keeps running).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from app.domain.activities import Answer
+from app.domain.meetings import Invite
+from app.domain.people import Person
+from app.domain.rounds import Round
+
+log = logging.getLogger(__name__)
+
+
+# the meeting and its people
+@dataclass(frozen=True, slots=True)
+class Joined:
+    person: Person
+    device: str
+
+
+@dataclass(frozen=True, slots=True)
+class Left:
+    participant_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Presence:
+    """How many pages of a participant are open on the instance that sent it."""
+
+    participant_id: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingUpdated:
+    locked: bool | None = None
+    state: str | None = None
+    screen_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InviteSaved:
+    invite: Invite
+
+
+# the agenda
+@dataclass(frozen=True, slots=True)
+class ActivitySaved:
+    """An activity added or changed (text, settings, state, revealed); settings as stored."""
+
+    id: int
+    kind: str
+    text: str
+    settings: dict[str, Any]
+    state: str
+    revealed: bool
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityDeleted:
+    activity_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class OrderChanged:
+    activity_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentChanged:
+    activity_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerSaved:
+    activity_id: int
+    participant_id: str
+    answer: Answer
+
+
+# rounds of a kind that has them (``kind`` names the runner that applies it)
+@dataclass(frozen=True, slots=True)
+class RoundSaved:
+    """A new round, or new places in it: views rebuild their round part."""
+
+    kind: str
+    round: Round
+
+
+@dataclass(frozen=True, slots=True)
+class ClockChanged:
+    """Start, pause, +1 minute, end: countdowns change in place."""
+
+    kind: str
+    round: Round
+
+
+CORE_CHANGES: tuple[type, ...] = (Joined, Left, Presence, MeetingUpdated, InviteSaved, ActivitySaved,
+                                  ActivityDeleted, OrderChanged, CurrentChanged, AnswerSaved, RoundSaved,
+                                  ClockChanged)
+
+
+class ChangeCodec:
+    """Changes to JSON-able dicts and back; the class name is the wire name (renaming one changes the protocol)."""
+
+    def __init__(self, types: tuple[type, ...]) -> None:
+        self._adapters: dict[str, TypeAdapter] = {t.__name__: TypeAdapter(t) for t in types}
+
+    def encode(self, change: object) -> dict[str, Any]:
+        name = type(change).__name__
+        return {'type': name, 'data': self._adapters[name].dump_python(change, mode='json')}
+
+    def decode(self, message: dict[str, Any]) -> object | None:
+        """The change, or None (logged) when its type is unknown here or its data does not fit."""
+        adapter = self._adapters.get(str(message.get('type')))
+        if adapter is None:
+            log.warning('ignoring a change of unknown type %r (a newer instance?)', message.get('type'))
+            return None
+        try:
+            return adapter.validate_python(message.get('data'))
+        except ValidationError:
+            log.warning('ignoring a change of type %r that does not fit', message.get('type'), exc_info=True)
+            return None

@@ -1,0 +1,1 @@
+"""What the facilitator sees: login, meetings, the control view of one meeting."""

@@ -1,0 +1,145 @@
+"""The facilitator's agenda: add, edit, reorder, delete and open activities; export the answers."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from app.domain.activities import MAX_TEXT, Activity
+from app.i18n import N_, Translate
+from app.live.room import Room
+from app.pages.common import attempt
+from app.services.meetings import Meetings
+
+
+class AgendaEditor:
+    def __init__(self, room: Room, meetings: Meetings, t: Translate, lang: str) -> None:
+        self.room, self.meetings, self.t, self.lang = room, meetings, t, lang
+        self.items = ui.refreshable(self._items)
+
+    def build(self) -> None:
+        t = self.t
+        with ui.card().classes('w-full gap-2'):
+            with ui.row().classes('w-full items-center justify-between'):
+                ui.label(t('agenda.title')).classes('text-lg font-semibold')
+                with ui.row().classes('gap-1'):
+                    ui.button(t('agenda.add'), icon='add', on_click=lambda: self._dialog(None)) \
+                        .props('unelevated').mark('add-activity')
+                    if any(kind.examples for kind in self.room.kinds):
+                        ui.button(t('agenda.examples'), icon='playlist_add', on_click=self._examples) \
+                            .props('flat').mark('add-examples')
+            self.items()
+            with ui.row().classes('gap-1'):
+                ui.button(t('export.csv'), icon='download', on_click=self._download).props('flat').mark('export-csv')
+                ui.button(t('export.summary'), icon='content_copy', on_click=self._summary).props('flat') \
+                    .mark('export-summary')
+        self.room.agenda.agenda_changed.subscribe(self.items.refresh)
+
+    def _items(self) -> None:
+        t, agenda = self.t, self.room.agenda
+        activities = agenda.ordered()
+        if not activities:
+            ui.label(t('agenda.empty')).classes('text-grey-7')
+        with ui.list().props('separator').classes('w-full'):
+            for number, activity in enumerate(activities, start=1):
+                current = activity.id == agenda.current_id
+                kind = self.room.kinds[activity.kind]
+                with ui.item().classes('bg-green-1' if current else '').mark('agenda-item') \
+                        .props('data-testid=agenda-item'):
+                    with ui.item_section().props('avatar'):
+                        ui.label(str(number)).classes('text-lg font-bold')
+                    with ui.item_section():
+                        ui.item_label(activity.text).classes('break-words').props('lines=2')
+                        details = [t(kind.label), t(f'activity.state.{activity.state}')]
+                        if kind.answered:
+                            details.append(t.plural('agenda.answers', agenda.count(activity.id)))
+                        ui.item_label(' · '.join(details)).props('caption')
+                    with ui.item_section().props('side'), ui.row().classes('gap-0 no-wrap'):
+                        self._buttons(activity)
+
+    def _buttons(self, activity: Activity) -> None:
+        t, agenda = self.t, self.room.agenda
+        for icon, key, action, extra in (
+                ('play_arrow', N_('agenda.open'), lambda a=activity: agenda.open(a.id), 'color=positive'),
+                ('edit', N_('agenda.edit'), lambda a=activity: self._dialog(a), ''),
+                ('arrow_upward', N_('agenda.up'), lambda a=activity: agenda.move(a.id, -1), 'dense'),
+                ('arrow_downward', N_('agenda.down'), lambda a=activity: agenda.move(a.id, +1), 'dense'),
+                ('delete', N_('agenda.delete'), lambda a=activity: self._confirm_delete(a), 'color=negative')):
+            button = ui.button(icon=icon, on_click=action).props(f'flat round {extra} aria-label="{t(key)}"') \
+                .tooltip(t(key))
+            if key == 'agenda.open':
+                button.mark('open-activity')
+
+    async def _examples(self) -> None:
+        await self.room.agenda.add_examples()
+        ui.notify(self.t('agenda.examples_added'))
+
+    def _dialog(self, activity: Activity | None) -> None:
+        t, kinds = self.t, self.room.kinds
+        first = next(iter(kinds)).name
+        state = {'form': None}
+        with ui.dialog() as dialog, ui.card().classes('w-[36rem] max-w-full gap-3'):
+            ui.label(t('agenda.edit') if activity else t('agenda.add')).classes('text-xl font-bold')
+            kind = ui.toggle({k.name: t(k.label) for k in kinds if k.form is not None},
+                             value=activity.kind if activity else first).mark('activity-kind')
+            kind.set_enabled(activity is None)
+            text = ui.textarea(value=activity.text if activity else '') \
+                .props(f'outlined autogrow maxlength={MAX_TEXT} counter autofocus').classes('w-full') \
+                .mark('activity-text-input')
+            fields = ui.column().classes('w-full gap-2')
+
+            def show_form() -> None:
+                chosen = kinds[kind.value]
+                text.props['label'] = t(chosen.text_label)
+                text.update()
+                settings = activity.settings if activity else chosen.settings()
+                fields.clear()
+                with fields:
+                    state['form'] = chosen.form(t, settings)
+
+            kind.on_value_change(show_form)
+            show_form()
+
+            async def save() -> None:
+                new = state['form'].value()
+                if activity is None:
+                    done = await attempt(t, lambda: self.room.agenda.add(kind.value, text.value, new), 'negative')
+                else:
+                    done = await attempt(t, lambda: self.room.agenda.edit(activity.id, text.value, new), 'negative')
+                if done:
+                    dialog.close()
+
+            with ui.row().classes('w-full justify-end'):
+                ui.button(t('common.cancel'), on_click=dialog.close).props('flat')
+                ui.button(t('common.save'), on_click=save).props('unelevated').mark('save-activity')
+        dialog.on('hide', dialog.delete)
+        dialog.open()
+
+    def _confirm_delete(self, activity: Activity) -> None:
+        t = self.t
+        with ui.dialog() as dialog, ui.card():
+            ui.label(t.plural('agenda.delete_confirm', self.room.agenda.count(activity.id))).classes('text-lg')
+            with ui.row().classes('w-full justify-end'):
+                ui.button(t('common.cancel'), on_click=dialog.close).props('flat')
+
+                async def delete() -> None:
+                    dialog.close()
+                    await self.room.agenda.delete(activity.id)
+
+                ui.button(t('agenda.delete'), on_click=delete).props('unelevated color=negative') \
+                    .mark('delete-confirm')
+        dialog.on('hide', dialog.delete)
+        dialog.open()
+
+    async def _download(self) -> None:
+        csv = await self.meetings.export_csv(self.room, self.t)
+        ui.download(csv, f'uitwisselplek-{self.room.info.join_code}.csv', 'text/csv')
+
+    async def _summary(self) -> None:
+        text = self.meetings.summary(self.room, self.t, self.lang)
+        ui.clipboard.write(text)
+        with ui.dialog() as dialog, ui.card().classes('w-[40rem] max-w-full'):
+            ui.label(self.t('export.summary_copied')).classes('font-semibold')
+            ui.textarea(value=text).props('readonly outlined autogrow').classes('w-full').mark('summary-text')
+            ui.button(self.t('common.close'), on_click=dialog.close).props('flat')
+        dialog.on('hide', dialog.delete)
+        dialog.open()

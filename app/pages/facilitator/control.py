@@ -1,0 +1,155 @@
+"""The facilitator's control view of one meeting."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from nicegui import ui
+
+from app.domain.meetings import MeetingInfo
+from app.domain.people import Person, clean_text
+from app.i18n import Translate
+from app.live.room import Room, RosterChange
+from app.pages.access import room_for_facilitator
+from app.pages.common import attempt, base_url, header, message_card, use_language
+from app.pages.facilitator.agenda import AgendaEditor
+from app.pages.facilitator.live import LivePanel
+from app.services.meetings import Meetings
+from app.system import System
+from components.roster_list import RosterList
+
+
+def register(system: System) -> None:
+    @ui.page('/m/{meeting}/control')
+    async def control_page(meeting: str, request: Request) -> None:
+        lang, t = use_language(system)
+        header(lang, t)
+        room, why = await room_for_facilitator(system, meeting, request.url.path)
+        if room is None:
+            link = (t('login.title'), '/login') if why == 'access.login_needed' else (t('start.home'), '/')
+            message_card(t(why), t('access.control_only'), link=link, marker='access-denied')
+            return
+        ControlView(room, t, lang, base_url(system, request), system.meetings).build()
+
+
+class ControlView:
+    def __init__(self, room: Room, t: Translate, lang: str, base: str, meetings: Meetings) -> None:
+        self.room, self.t, self.lang, self.base, self.meetings = room, t, lang, base, meetings
+        self.invites = ui.refreshable(self._invites)
+
+    def screen_url(self) -> str:
+        return f'{self.base}/m/{self.room.info.id}/screen?key={self.room.info.screen_key}'
+
+    def build(self) -> None:
+        t, info = self.t, self.room.info
+        with ui.row().classes('w-full px-4 pt-4 gap-6 items-start no-wrap max-lg:flex-wrap'):
+            with ui.column().classes('w-full lg:w-1/2'):
+                AgendaEditor(self.room, self.meetings, t, self.lang).build()
+            with ui.column().classes('w-full lg:w-1/2'):
+                LivePanel(self.room, t, self.lang).build()
+        with ui.row().classes('w-full p-4 gap-6 items-start no-wrap max-lg:flex-wrap'):
+            with ui.column().classes('gap-4 w-full lg:w-1/2'):
+                ui.label(info.title).classes('text-2xl font-bold').mark('meeting-title')
+                with ui.card().classes('w-full gap-2'):
+                    ui.label(t('control.join')).classes('text-lg font-semibold')
+                    with ui.row().classes('items-baseline gap-3'):
+                        ui.label(info.join_code).classes('text-4xl font-mono font-black tracking-widest') \
+                            .mark('join-code').props('data-testid=join-code')
+                        ui.label(f'{self.base}/{info.join_code}').classes('text-grey-8 break-all') \
+                            .mark('participant-url')
+                    self.lock = ui.switch(t('control.locked'), value=info.locked, on_change=self._toggle_lock) \
+                        .mark('lock')
+                    self.state = ui.switch(t('control.closed'), value=info.state == 'closed',
+                                           on_change=self._toggle_closed).mark('close-meeting')
+                self._screen_card()
+                self._moderator_card()
+            with ui.card().classes('w-full lg:w-1/2 gap-2'):
+                self.roster = RosterList(self.room.people.values(), self.room.is_online,
+                                         count_text=lambda n, on: t.plural('control.count', n, online=on),
+                                         online_text=t('control.online'), offline_text=t('control.offline'),
+                                         empty_text=t('control.nobody'), on_remove=self._confirm_remove,
+                                         remove_text=t('control.remove'))
+        self.room.roster_changed.subscribe(self._roster_changed)
+        self.room.meeting_changed.subscribe(self._meeting_changed)
+        self.room.invites_changed.subscribe(self.invites.refresh)
+
+    def _screen_card(self) -> None:
+        t = self.t
+        with ui.card().classes('w-full gap-2'):
+            ui.label(t('control.screen')).classes('text-lg font-semibold')
+            ui.label(t('control.screen_help')).classes('text-grey-7 text-sm')
+            self.screen_link = ui.input(value=self.screen_url()).props('readonly outlined dense') \
+                .classes('w-full').mark('screen-link').props('data-testid=screen-link')
+            with ui.row():
+                ui.button(t('control.copy'), icon='content_copy',
+                          on_click=lambda: self._copy(self.screen_link.value)).props('outline').mark('copy-screen')
+                ui.button(t('control.open_screen'), icon='open_in_new',
+                          on_click=lambda: ui.navigate.to(self.screen_link.value, new_tab=True)) \
+                    .props('outline').mark('open-screen')
+                ui.button(t('control.new_screen_link'), icon='autorenew', on_click=self.room.new_screen_key) \
+                    .props('flat').mark('new-screen-link')
+
+    def _moderator_card(self) -> None:
+        t = self.t
+        with ui.card().classes('w-full gap-2'):
+            ui.label(t('control.moderators')).classes('text-lg font-semibold')
+            with ui.row().classes('w-full items-center no-wrap'):
+                label = ui.input(t('control.moderator_name')).props('outlined dense maxlength=100') \
+                    .classes('grow').mark('moderator-label')
+
+                async def create() -> None:
+                    if await attempt(t, lambda: self.room.create_invite(clean_text(label.value)), 'negative'):
+                        label.set_value('')
+
+                ui.button(t('control.invite'), icon='person_add', on_click=create).props('unelevated') \
+                    .mark('create-invite')
+            self.invites()
+
+    def _invites(self) -> None:
+        t = self.t
+        for invite in self.room.invites.values():
+            if invite.revoked:
+                continue
+            url = f'{self.base}/m/{self.room.info.id}/moderate?key={invite.key}'
+            with ui.row().classes('w-full items-center no-wrap gap-2').mark('invite'):
+                ui.label(invite.label or t('control.moderator')).classes('font-semibold')
+                ui.input(value=url).props('readonly dense borderless').classes('grow') \
+                    .mark('invite-link').props('data-testid=invite-link')
+                ui.button(icon='content_copy', on_click=lambda u=url: self._copy(u)).props('flat round') \
+                    .tooltip(t('control.copy'))
+                ui.button(t('control.revoke'), on_click=lambda i=invite.id: self.room.revoke_invite(i)) \
+                    .props('flat color=negative').mark('revoke-invite')
+
+    async def _copy(self, text: str) -> None:
+        ui.clipboard.write(text)
+        ui.notify(self.t('control.copied'))
+
+    async def _toggle_lock(self, event) -> None:
+        if bool(event.value) != self.room.info.locked:
+            await self.room.set_locked(bool(event.value))
+
+    async def _toggle_closed(self, event) -> None:
+        state = 'closed' if event.value else 'open'
+        if state != self.room.info.state:
+            await self.room.set_state(state)
+
+    def _confirm_remove(self, person: Person) -> None:
+        with ui.dialog() as dialog, ui.card():
+            ui.label(self.t('control.remove_confirm', name=person.name)).classes('text-lg')
+            with ui.row().classes('w-full justify-end'):
+                ui.button(self.t('common.cancel'), on_click=dialog.close).props('flat')
+
+                async def remove() -> None:
+                    dialog.close()
+                    await self.room.remove(person.id)
+
+                ui.button(self.t('control.remove'), on_click=remove).props('unelevated color=negative') \
+                    .mark('remove-confirm')
+        dialog.open()
+
+    def _roster_changed(self, change: RosterChange) -> None:
+        self.roster.change(change.kind, change.person)
+
+    def _meeting_changed(self, info: MeetingInfo) -> None:
+        self.lock.set_value(info.locked)
+        self.state.set_value(info.state == 'closed')
+        self.screen_link.set_value(self.screen_url())

@@ -1,0 +1,1 @@
+"""A moderator's view of one meeting (invite link)."""

@@ -1,0 +1,106 @@
+"""What a kind's views get from their host page, and what they offer it.
+
+A host page (control, screen, phone, moderator) shows the current activity through the view its kind
+declares for that role. It subscribes once to every event those views listen to and hands each change
+to the view that is shown, so that a view never subscribes itself and a new question costs no new
+subscriptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from nicegui import Event
+
+from app.domain.activities import Activity
+from app.domain.meetings import Invite
+from app.i18n import Translate
+from app.live.room import Room, RosterChange
+
+
+@dataclass(frozen=True)
+class ViewContext:
+    room: Room
+    t: Translate
+    lang: str
+    participant_id: str = ''        # the phone's participant
+    join_hint: str = ''             # the screen's "join at …" line
+    invite: Invite | None = None    # the moderator's invite
+
+
+class Part:
+    """One kind's view of the current activity in one host page; subclasses fill ``build``."""
+
+    def __init__(self, ctx: ViewContext, activity: Activity) -> None:
+        self.ctx, self.activity = ctx, activity
+        self.room, self.t, self.lang = ctx.room, ctx.t, ctx.lang
+
+    @classmethod
+    def events(cls, room: Room) -> tuple[Event, ...]:
+        """The room's events this view needs (its host subscribes to them once)."""
+        return ()
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def changed(self, change: Any) -> None:
+        """One of ``events`` fired (with its argument, or None for an event without one)."""
+
+    def roster_changed(self, change: RosterChange) -> None:
+        """Someone joined, left or came online/offline."""
+
+    @property
+    def live(self) -> Activity:
+        """The activity as it is now (settings may have changed since the view was built)."""
+        return self.room.agenda.activities.get(self.activity.id, self.activity)
+
+
+def follow(room: Room, views: Iterable[type[Part] | None], shown: Callable[[], Part | None]) -> None:
+    """Subscribe once to what any of ``views`` listens to, forwarding to the view ``shown``; the roster only when a
+    view wants it (a join must not call every phone)."""
+    def forward(*args: object) -> None:
+        part = shown()
+        if part is not None:
+            part.changed(args[0] if args else None)
+
+    def roster(change: RosterChange) -> None:
+        part = shown()
+        if part is not None:
+            part.roster_changed(change)
+
+    seen: set[int] = set()
+    views = [view for view in views if view is not None]
+    for view in views:
+        for event in view.events(room):
+            if id(event) not in seen:
+                seen.add(id(event))
+                event.subscribe(forward, expect_args=True)
+    if any(view.roster_changed is not Part.roster_changed for view in views):
+        room.roster_changed.subscribe(roster, expect_args=True)
+
+
+def views_for(room: Room, role: str) -> list[type[Part] | None]:
+    """The view classes of every kind for one role ('control', 'screen', 'phone', 'moderator')."""
+    return [getattr(kind, role) for kind in room.kinds]
+
+
+class SettingsForm:
+    """A kind's fields in the agenda editor's dialog; ``value`` gives the settings as edited."""
+
+    def __init__(self, t: Translate, settings: Any) -> None:
+        self.t, self.settings = t, settings
+        self.build()
+
+    def build(self) -> None:
+        """The fields (built inside the dialog)."""
+
+    def fields(self) -> dict[str, Any]:
+        """The edited settings fields (the others keep their value)."""
+        return {}
+
+    def value(self) -> Any:
+        from dataclasses import replace
+
+        return replace(self.settings, **self.fields())

@@ -1,0 +1,1 @@
+"""The projector: read-only, large type, follows the facilitator."""

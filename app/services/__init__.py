@@ -1,0 +1,1 @@
+"""Services the pages and the command line share: facilitator accounts and meetings (no UI in here)."""
