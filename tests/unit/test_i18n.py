@@ -25,7 +25,8 @@ except ImportError:  # Babel < 2.15
     from babel.messages.frontend import parse_mapping as parse_mapping_cfg
 
 ROOT = Path(__file__).resolve().parents[2]
-KEYWORDS = ('t', 'plural:1,1', 'N_', 'NP_:1,1', 'Refused', 'catalog_text:2')  # the same as "pybabel extract" in README.md
+# the same keywords as "pybabel extract" in README.md
+KEYWORDS = ('t', 'plural:1,1', 'N_', 'NP_:1,1', 'Refused', 'catalog_text:2')
 KEY_AS_VALUE = re.compile(r"""'((?:error|access)\.[a-z_]+)'""")  # e.g. required_text(text, MAX, 'error.x', 'error.y')
 KEY_IN_CALL = re.compile(r"""\bt(?:\.plural)?\(\s*['"]([a-z_]+\.[a-z_.]+)['"]""")  # also inside f-strings
 PLURAL_FORMS = 'nplurals=2; plural=(n != 1);'
