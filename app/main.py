@@ -12,6 +12,7 @@ from nicegui.translations import translations
 
 from app import __version__
 from app.i18n import QUASAR_LANGUAGE, catalog_text
+from app.netaddr import lan_address
 from app.pages.facilitator import auth, control, dashboard
 from app.pages.moderator import page as moderator
 from app.pages.phone import page as phone
@@ -35,6 +36,9 @@ def build(system: System) -> None:
     translations['nl'] = {key: catalog_text('nl', f'nicegui.{key}') for key in translations['en-GB']}
     if ASSETS.is_dir():
         app.add_static_files('/assets', ASSETS)
+    # user texts (a 40-character e-mail address as a name) break anywhere rather than push a page sideways
+    ui.add_css('.break-words { overflow-wrap: anywhere; min-width: 0; }'
+               '.q-item__label { overflow-wrap: anywhere; }', shared=True)
 
     @app.get('/healthz')
     async def healthz() -> dict:
@@ -60,6 +64,7 @@ def run(settings: Settings | None = None, *, after_start: Callable[[System], Awa
     settings = settings or Settings()
     system = System(settings)
     build(system)
+    app.on_startup(lambda: _announce(settings))
     if after_start is not None:  # e.g. the demo's meeting and simulated participants
         app.on_startup(lambda: after_start(system))
     ui.run(
@@ -75,6 +80,18 @@ def run(settings: Settings | None = None, *, after_start: Callable[[System], Awa
         show=False,
         show_welcome_message=False,
     )
+
+
+def _announce(settings: Settings) -> None:
+    """Where to open the app, and the address phones will use (printed once the server is up)."""
+    local = f'http://localhost:{settings.port}'
+    lan = lan_address()
+    phones = settings.public_url or (f'http://{lan}:{settings.port}' if lan else '')
+    print(f'Uitwisselplek is running: open {local}', flush=True)
+    if phones:
+        print(f'Phones reach it at {phones}', flush=True)
+    else:
+        print('Phones cannot reach this machine: set UITWISSELPLEK_PUBLIC_URL', flush=True)
 
 
 if __name__ in {'__main__', '__mp_main__'}:

@@ -28,6 +28,13 @@ class Settings(BaseSettings):
     reconnect_seconds: float = Field(
         120.0, ge=3,
         description='how long a phone or screen that lost its connection keeps its live page on the server')
+    joins_per_address: int = Field(
+        60, ge=0, description='new participants one address may add to a meeting per 10 minutes (0: no limit)')
+    joins_per_meeting: int = Field(150, ge=0, description='new participants per meeting per 10 minutes (0: no limit)')
+    code_guesses_per_address: int = Field(
+        20, ge=0, description='unknown join codes one address may try per 10 minutes (0: no limit)')
+    trusted_proxies: str = Field(
+        '', description='comma-separated addresses of reverse proxies whose X-Forwarded-For is believed')
 
     @field_validator('public_url')
     @classmethod

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.domain.limits import RateLimit
 from app.domain.passwords import Throttle
 from app.kinds.registry import Registry, default_registry
 from app.live.bus import Bus, LocalBus, RedisBus
 from app.live.changes import CORE_CHANGES, ChangeCodec
+from app.live.gate import JoinGate
 from app.live.rooms import Rooms
 from app.services.accounts import Accounts
 from app.services.meetings import Meetings
@@ -38,7 +40,8 @@ class System:
     bus: Bus | None = None
     accounts: Accounts | None = None
     meetings: Meetings | None = None
-    throttle: Throttle = field(default_factory=lambda: Throttle(clock=time.monotonic))
+    throttle: Throttle = field(default_factory=lambda: Throttle(clock=time.monotonic))  # logins
+    code_guesses: RateLimit | None = None  # unknown join codes per address
     demo_task: asyncio.Task | None = None  # ``uitwisselplek demo``: the simulated participants
 
     async def start(self) -> None:
@@ -50,10 +53,14 @@ class System:
         await bus.start(self.rooms.apply_remote)
         log.info('database ready: %s', self.engine.url.render_as_string(hide_password=True))
 
+    def __post_init__(self) -> None:
+        self.code_guesses = RateLimit(time.monotonic, self.settings.code_guesses_per_address, 600.0)
+
     def attach(self, repo: Repo, bus: Bus) -> None:
         """Rooms and services on this database and bus (start-up does this; tests hand in their own)."""
         self.repo, self.bus = repo, bus
-        self.rooms = Rooms(repo, bus, self.kinds)
+        self.rooms = Rooms(repo, bus, self.kinds,
+                           JoinGate(self.settings.joins_per_address, self.settings.joins_per_meeting))
         self.accounts = Accounts(repo, self.throttle)
         self.meetings = Meetings(repo, self.kinds)
 

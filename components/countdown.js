@@ -1,12 +1,15 @@
 // A countdown that ticks in the browser. The server sends the deadline (or the time left while paused)
 // once per change, plus its own clock, so every page shows the same time without a push per second.
 export default {
-  template: `<span role="timer" :class="{ 'countdown-done': done }">{{ text }}</span>`,
+  template: `<span role="timer" :class="{ 'countdown-done': done }">{{ text }}<span v-if="paused && !done"
+    class="countdown-paused" style="display: block; font-size: 0.3em; line-height: 1.2">{{ pausedText }}</span></span>`,
   props: {
     endsAt: Number, // epoch ms on the server's clock, while running
     remaining: Number, // seconds, while paused or not started
     serverNow: Number, // epoch ms on the server's clock when these props were sent
     doneText: String,
+    paused: Boolean, // stopped part-way: the number is frozen, say so
+    pausedText: String,
     sound: String, // URL of a sound to play at zero ('' for none)
     vibrate: Boolean,
   },

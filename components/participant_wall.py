@@ -27,7 +27,8 @@ class ParticipantWall:
             return
         with self._box:
             chip = ui.label(person.name) \
-                .classes('font-semibold px-[0.8em] py-[0.25em] rounded-full bg-white text-black leading-tight') \
+                .classes('font-semibold px-[0.8em] py-[0.25em] rounded-full bg-white text-black leading-tight '
+                         'max-w-full break-words') \
                 .mark('wall-name').props('data-testid=wall-name')
         self._chips[person.id] = chip
         self._refresh_counter()

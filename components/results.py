@@ -14,7 +14,7 @@ from typing import Literal
 from nicegui import ui
 
 from app.domain.activities import Activity
-from app.domain.tallies import format_number, percentages, score_stats, words
+from app.domain.tallies import format_number, score_stats, whole_percentages, words
 
 Size = Literal['screen', 'panel', 'phone']
 COLORS = {'agree': '#2e7d32', 'doubt': '#f2b705', 'disagree': '#c62828'}
@@ -29,6 +29,7 @@ class ResultTexts:
     median: str                         # "mediaan {value}"
     hide: str = ''                      # button to hide an answer (control view only)
     no_answers: str = ''
+    more: Callable[[int], str] | None = None  # "+7 meer": answers that do not fit on the screen
 
 
 class ResultsView:
@@ -39,6 +40,8 @@ class ResultsView:
         self._on_hide = on_hide
         self._cards: dict[str, tuple[ui.element, ui.label, ui.label | None]] = {}
         self._answers: dict[str, str] = {}
+        self._waiting: dict[str, tuple[str, str]] = {}  # answers without a card: the screen is full
+        self._limit = (5 if show_wall and activity.kind != 'open' else 9) if size == 'screen' else 0
         self.chart: ui.echart | None = None
         self.summary: ui.label | None = None
         self._pending: dict[str, int] | None = None
@@ -62,6 +65,8 @@ class ResultsView:
             self.wall = ui.element('div').classes(f'w-full grid gap-3 content-start overflow-hidden {columns}') \
                 .mark('answer-wall').props('data-testid=answer-wall')
             self.wall.set_visibility(show_wall)
+            self._more = ui.label().classes('text-3xl text-grey-5').props('data-testid=more-answers')
+            self._more.set_visibility(False)
         for key, text, reason in answers:
             self.put_answer(key, text, reason)
 
@@ -88,10 +93,10 @@ class ResultsView:
         ink = '#ffffff' if self.size == 'screen' else '#222222'  # the screen is white on dark
         text = {'fontSize': font, 'fontWeight': 'bold', 'color': ink, 'textBorderWidth': 0}
         options = list(self.activity.options)
-        shares = percentages(counts)
+        shares = whole_percentages(counts)
         if self.activity.kind == 'statement':
             data = [{'value': counts.get(o, 0), 'itemStyle': {'color': COLORS.get(o, '#1f6f5c')},
-                     'label': {'formatter': f'{counts.get(o, 0)} ({shares.get(o, 0):.0f}%)'}} for o in options]
+                     'label': {'formatter': f'{counts.get(o, 0)} ({shares.get(o, 0)}%)'}} for o in options]
             return {
                 'animationDurationUpdate': 300,
                 'grid': {'left': 8, 'right': 8 + font * 5, 'top': 8, 'bottom': 8, 'containLabel': True},
@@ -114,8 +119,8 @@ class ResultsView:
         if self.summary is None:
             return
         if self.activity.kind == 'statement':
-            shares = percentages(counts)
-            text = ' · '.join(f'{self.texts.labels[o]}: {counts.get(o, 0)} ({shares.get(o, 0):.0f}%)'
+            shares = whole_percentages(counts)
+            text = ' · '.join(f'{self.texts.labels[o]}: {counts.get(o, 0)} ({shares.get(o, 0)}%)'
                               for o in self.activity.options)
         else:
             stats = score_stats(counts)
@@ -140,16 +145,23 @@ class ResultsView:
             return
         label = self.texts.labels.get(text, text)
         entry = self._cards.get(key)
+        if entry is None and self._limit and len(self._cards) >= self._limit:
+            self._waiting[key] = (text, reason)  # no room left: counted in "+N meer", shown when one goes
+            self._answers[key] = text
+            self._show_more()
+            self._refresh_cloud()
+            return
         if entry is None:
             big = self.size == 'screen'
             colours = 'bg-grey-9 text-white' if big else ''
             with self.wall, ui.card().classes(f'w-full gap-1 {colours} ' + ('p-5' if big else 'p-3')) \
                     .mark('answer-card').props('data-testid=answer-card') as card:
-                head = ui.label(label).classes(('text-3xl' if big else 'text-base') + ' font-semibold break-words') \
-                    .style('white-space: pre-line')
+                clamp = ' line-clamp-3' if big else ''
+                head = ui.label(label).classes(('text-3xl' if big else 'text-base') + ' font-semibold break-words'
+                                               + clamp).style('white-space: pre-line')
                 why = None
                 if self.activity.kind != 'open':
-                    why = ui.label(reason).classes(('text-3xl' if big else 'text-base') + ' break-words') \
+                    why = ui.label(reason).classes(('text-3xl' if big else 'text-base') + ' break-words' + clamp) \
                         .style('white-space: pre-line').mark('reason').props('data-testid=reason')
                 if self._on_hide is not None:
                     ui.button(self.texts.hide, icon='visibility_off', on_click=lambda k=key: self._on_hide(k)) \
@@ -166,8 +178,19 @@ class ResultsView:
         entry = self._cards.pop(key, None)
         if entry is not None:
             entry[0].delete()
+        self._waiting.pop(key, None)
         if self._answers.pop(key, None) is not None:
             self._refresh_cloud()
+        if entry is not None and self._waiting:  # a place came free: the next answer that waited gets it
+            waiting_key, (text, reason) = next(iter(self._waiting.items()))
+            del self._waiting[waiting_key]
+            self.put_answer(waiting_key, text, reason)
+        self._show_more()
+
+    def _show_more(self) -> None:
+        if self.texts.more is not None:
+            self._more.set_text(self.texts.more(len(self._waiting)))
+        self._more.set_visibility(bool(self._waiting) and self.wall.visible)
 
     def show_wall(self, visible: bool) -> None:
         self.wall.set_visibility(visible)

@@ -31,7 +31,7 @@ def export_csv(rows: Sequence[ExportRow], label: Callable[[str], str]) -> str:
     writer.writerow(HEADER)
     for row in rows:
         answer = row.text or label(row.choice)  # an open answer or a harvest, else the option chosen
-        writer.writerow([row.number, row.activity.kind, row.activity.text, _safe(answer), _safe(row.reason),
+        writer.writerow([row.number, row.activity.kind, _safe(row.activity.text), _safe(answer), _safe(row.reason),
                          _safe(row.name), 'yes' if row.hidden else ''])
     return out.getvalue()
 

@@ -8,6 +8,7 @@ from typing import Literal
 
 MeetingState = Literal['draft', 'open', 'closed']
 MAX_INVITE_LABEL = 80
+MAX_PARTICIPANTS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,8 @@ class MeetingInfo:
     locked: bool
     screen_key: str
     current_activity_id: int | None = None
+    max_participants: int = 0   # 0: no maximum
+    language: str = ''          # what the screen speaks; '' : the app's default
 
 
 @dataclass(frozen=True, slots=True)

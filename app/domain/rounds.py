@@ -65,6 +65,31 @@ class Round:
         return {p for group in self.groups for p in group}
 
 
+def stranded(groups: Groups, paused: str | None, present: set[str]) -> list[str]:
+    """Who is here but has nobody to talk to: alone in their group now, or not placed (a late joiner)."""
+    alone = [p for group in groups for p in group if p in present and not any(
+        q != p and q in present for q in group)]
+    placed = {p for group in groups for p in group}
+    return alone + sorted(p for p in present if p not in placed and p != paused)
+
+
+def repaired(groups: Groups, paused: str | None, present: set[str]) -> Groups:
+    """The groups with the people who left taken out and the stranded ones placed: two by two, and a last one
+    alone into the smallest group (a trio). Groups that still talk are not touched."""
+    lonely = stranded(groups, paused, present)
+    kept = [tuple(p for p in group if p in present) for group in groups]
+    kept = [group for group in kept if len(group) >= 2]
+    for i in range(0, len(lonely) - 1, 2):
+        kept.append((lonely[i], lonely[i + 1]))
+    if len(lonely) % 2:
+        if kept:
+            smallest = min(range(len(kept)), key=lambda i: (len(kept[i]), i))
+            kept[smallest] = (*kept[smallest], lonely[-1])
+        else:
+            kept.append((lonely[-1],))
+    return tuple(kept)
+
+
 def met_counts(rounds: list[Round]) -> Counter[frozenset[str]]:
     return pair_counts(group for r in rounds for group in r.groups)
 

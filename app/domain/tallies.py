@@ -47,6 +47,19 @@ def percentages(counts: dict[str, int]) -> dict[str, float]:
     return {key: (100.0 * value / total if total else 0.0) for key, value in counts.items()}
 
 
+def whole_percentages(counts: dict[str, int]) -> dict[str, int]:
+    """Percentages in whole numbers that add up to 100 (largest remainder): 1-1-1 is 34-33-33, not 33-33-33."""
+    total = sum(counts.values())
+    if not total:
+        return dict.fromkeys(counts, 0)
+    exact = {key: 100 * value / total for key, value in counts.items()}
+    whole = {key: int(share) for key, share in exact.items()}
+    by_remainder = sorted(counts, key=lambda key: (-(exact[key] - whole[key]), list(counts).index(key)))
+    for key in by_remainder[:100 - sum(whole.values())]:
+        whole[key] += 1
+    return whole
+
+
 @dataclass(frozen=True, slots=True)
 class ScoreStats:
     count: int

@@ -35,3 +35,15 @@ def short_url(base: str, code: str) -> str:
     """The URL without scheme, for people to type: ``192.168.1.20:8080/ABCDEF``."""
     parts = urlsplit(base)
     return f'{parts.netloc}{parts.path}/{code}'
+
+
+def client_address(peer: str, forwarded_for: str | None, trusted_proxies: str) -> str:
+    """Who sent a request: the peer, or — only when the peer is a trusted proxy — the last address in
+    ``X-Forwarded-For`` that is not one of the trusted proxies (what a client writes there itself is ignored)."""
+    trusted = {p.strip() for p in trusted_proxies.split(',') if p.strip()}
+    if peer not in trusted or not forwarded_for:
+        return peer
+    for address in reversed([a.strip() for a in forwarded_for.split(',') if a.strip()]):
+        if address not in trusted:
+            return address
+    return peer

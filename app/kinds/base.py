@@ -34,7 +34,7 @@ class Kind:
     phone: ClassVar[Any] = None
     moderator: ClassVar[Any] = None
     form: ClassVar[Any] = None              # its settings form in the agenda editor
-    examples: ClassVar[tuple[tuple[str, dict[str, Any]], ...]] = ()  # ready-made (text, settings) to add
+    examples: ClassVar[tuple[tuple[str, dict[str, Any]], ...]] = ()  # ready-made (text key, settings) to add
 
     def new_settings(self, data: KindSettings | dict[str, Any] | None) -> KindSettings:
         """Settings of this kind from a settings object or a stored dict (unknown fields are ignored)."""

@@ -89,7 +89,8 @@ class ControlRounds(RoundPart):
             with ui.row().classes('items-baseline gap-4'):
                 ui.label(self.round_label(r)).classes('text-lg font-bold').props('data-testid=control-round')
                 ui.label(t(f'speed.phase.{phase}')).classes('text-grey-8').props('data-testid=control-phase')
-                Countdown(r.countdown, done_text=t(self.done_text)).classes('text-3xl font-bold tabular-nums')
+                Countdown(r.countdown, done_text=t(self.done_text),
+                          paused_text=t('countdown.paused')).classes('text-3xl font-bold tabular-nums')
         with ui.row().classes('gap-1'):
             if r is None or phase == 'over':
                 ui.button(t(self.new_text[r is not None]), icon='groups', on_click=lambda: self.do(self.new_round)) \

@@ -18,6 +18,7 @@ from nicegui import Event
 from app.domain.activities import Activity, Answer, KindSettings, clean_activity_text, clean_reason
 from app.domain.errors import Refused
 from app.domain.tallies import Tally
+from app.i18n import translator
 from app.kinds.base import Kind
 from app.kinds.registry import Registry
 from app.live.changes import ActivityDeleted, ActivitySaved, AnswerSaved, CurrentChanged, OrderChanged
@@ -85,11 +86,13 @@ class Agenda:
         await self._commit(_saved(activity))
         return activity
 
-    async def add_examples(self) -> None:
-        """The ready-made activities of every kind that has some (the four statements of the training script)."""
+    async def add_examples(self, t: Callable[[str], str] | None = None) -> None:
+        """The ready-made activities of every kind that has some (the four statements of the training script),
+        in the language of ``t`` (Dutch by default)."""
+        t = t or translator('nl')
         for kind in self.kinds:
-            for text, settings in kind.examples:
-                await self.add(kind.name, text, settings)
+            for key, settings in kind.examples:
+                await self.add(kind.name, t(key), settings)
 
     async def edit(self, activity_id: int, text: str, settings: KindSettings | dict[str, Any]) -> None:
         activity = self._get(activity_id)

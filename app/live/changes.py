@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -27,10 +28,19 @@ log = logging.getLogger(__name__)
 class Joined:
     person: Person
     device: str
+    at: datetime | None = None  # when (UTC)
 
 
 @dataclass(frozen=True, slots=True)
 class Left:
+    participant_id: str
+    removed: bool = False  # by the facilitator: their device stays out until let back in
+
+
+@dataclass(frozen=True, slots=True)
+class LetBackIn:
+    """A removed participant's device may join again."""
+
     participant_id: str
 
 
@@ -47,6 +57,8 @@ class MeetingUpdated:
     locked: bool | None = None
     state: str | None = None
     screen_key: str | None = None
+    max_participants: int | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +119,7 @@ class ClockChanged:
     round: Round
 
 
-CORE_CHANGES: tuple[type, ...] = (Joined, Left, Presence, MeetingUpdated, InviteSaved, ActivitySaved,
+CORE_CHANGES: tuple[type, ...] = (Joined, Left, LetBackIn, Presence, MeetingUpdated, InviteSaved, ActivitySaved,
                                   ActivityDeleted, OrderChanged, CurrentChanged, AnswerSaved, RoundSaved,
                                   ClockChanged)
 

@@ -11,21 +11,23 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from nicegui import Event
 
-from app.domain.activities import Activity, Answer
+from app.domain.activities import Activity, Answer, clamp
 from app.domain.codes import new_key
 from app.domain.errors import Refused
-from app.domain.meetings import MAX_INVITE_LABEL, Invite, MeetingInfo
+from app.domain.meetings import MAX_INVITE_LABEL, MAX_PARTICIPANTS, Invite, MeetingInfo
 from app.domain.people import Person, clean_name, clean_organisation
 from app.domain.rounds import Round
-from app.i18n import NP_
+from app.i18n import LANGUAGES, NP_
 from app.kinds.registry import Registry
 from app.live.agenda import Agenda
 from app.live.bus import Bus
-from app.live.changes import InviteSaved, Joined, Left, MeetingUpdated, Presence
+from app.live.changes import AnswerSaved, InviteSaved, Joined, Left, LetBackIn, MeetingUpdated, Presence
+from app.live.gate import JoinGate
 from app.live.runner import Runner, RunnerContext
 from app.store.repo import Repo
 
@@ -40,27 +42,33 @@ class RosterChange:
 
 class Room:
     def __init__(self, info: MeetingInfo, people: list[tuple[Person, str]], invites: list[Invite],
-                 repo: Repo, bus: Bus, kinds: Registry) -> None:
+                 repo: Repo, bus: Bus, kinds: Registry, removed: list[tuple[Person, str]] = (),
+                 joined_at: dict[str, datetime] | None = None, gate: JoinGate | None = None) -> None:
         self.info = info
         self.kinds = kinds
         self.people: dict[str, Person] = {person.id: person for person, _ in people}
         self._device_of: dict[str, str] = {person.id: device for person, device in people}
         self._person_of: dict[str, str] = {device: person.id for person, device in people}
         self.invites: dict[str, Invite] = {invite.key: invite for invite in invites}
+        self.joined_at: dict[str, datetime] = dict(joined_at or {})  # participant id -> when (UTC)
+        self.removed: dict[str, tuple[Person, str]] = {person.id: (person, device) for person, device in removed}
         self._presence: dict[str, dict[str, int]] = {}  # participant id -> instance -> open pages
+        self.version = 0  # counts changes phones may show: a page built at one version sees if it missed any
         self._repo = repo
         self._bus = bus
+        self._gate = gate
         self._join_locks: dict[str, asyncio.Lock] = {}  # per device: a double tap must not make two participants
         # views subscribe while building their page; NiceGUI releases them with the client
         self.roster_changed = Event[RosterChange]()
         self.meeting_changed = Event[MeetingInfo]()
         self.invites_changed = Event()
         self.participant_gone = Event[str]()
+        self.removed_changed = Event()  # the list of removed people (the facilitator may let them back in)
         self.agenda = Agenda(info.id, kinds, [], None, {}, repo, self._commit)
         self.runners: dict[str, Runner] = {
             kind.name: kind.runner(self._context(kind.name)) for kind in kinds if kind.runner is not None}
         self._handlers: dict[type, Callable[[Any, str], None]] = {
-            Joined: self._joined, Left: self._left, Presence: self._presence_changed,
+            Joined: self._joined, Left: self._left, LetBackIn: self._let_back_in, Presence: self._presence_changed,
             MeetingUpdated: self._meeting_updated, InviteSaved: self._invite_saved,
             **{t: lambda change, _: self.agenda.apply(change) for t in Agenda.change_types}}
         for kind in kinds:
@@ -93,6 +101,18 @@ class Room:
         participant_id = self._person_of.get(device_id)
         return self.people.get(participant_id) if participant_id else None
 
+    def offline(self) -> list[Person]:
+        return [p for p in self.people.values() if not self.is_online(p.id)]
+
+    def joined_within(self, minutes: float) -> list[Person]:
+        """Who joined in the last ``minutes`` (e.g. a flood of strangers)."""
+        since = datetime.now(UTC) - timedelta(minutes=minutes)
+        return [p for p in self.people.values() if self.joined_at.get(p.id, since) > since]
+
+    def is_removed(self, device_id: str) -> bool:
+        """This device's participant was removed by the facilitator (and not let back in)."""
+        return any(device == device_id for _, device in self.removed.values())
+
     def is_online(self, participant_id: str) -> bool:
         return sum(self._presence.get(participant_id, {}).values()) > 0
 
@@ -101,32 +121,40 @@ class Room:
         return invite if invite and not invite.revoked else None
 
     def subscriber_count(self) -> int:
-        own = (self.roster_changed, self.meeting_changed, self.invites_changed, self.participant_gone)
+        own = (self.roster_changed, self.meeting_changed, self.invites_changed, self.participant_gone,
+               self.removed_changed)
         return (sum(len(e.callbacks) for e in own) + self.agenda.subscriber_count()
                 + sum(runner.subscriber_count() for runner in self.runners.values()))
 
     # participants
-    async def join(self, device_id: str, name: str, organisation: str) -> Person:
+    async def join(self, device_id: str, name: str, organisation: str, address: str = '') -> Person:
+        """Join (or come back as the same person on this device); ``address`` is where the request came from."""
         name, organisation = clean_name(name), clean_organisation(organisation)
         lock = self._join_locks.setdefault(device_id, asyncio.Lock())
         try:
             async with lock:
-                return await self._join(device_id, name, organisation)
+                return await self._join(device_id, name, organisation, address)
         finally:
             if not lock.locked():  # a waiter that still runs finds the participant made by the first tap
                 self._join_locks.pop(device_id, None)
 
-    async def _join(self, device_id: str, name: str, organisation: str) -> Person:
+    async def _join(self, device_id: str, name: str, organisation: str, address: str) -> Person:
         existing = self.participant_for_device(device_id)
         if existing:
             return existing
         if self.info.state == 'closed':
             raise Refused('error.meeting_closed')
+        if self.is_removed(device_id):  # a new name from the same browser is the same device
+            raise Refused('error.removed')
+        if self.info.max_participants and len(self.people) >= self.info.max_participants:
+            raise Refused('error.meeting_full')
+        if self._gate is not None:
+            self._gate.check_join(self.info.id, address)
         if self.info.locked:
             raise Refused('error.meeting_locked')
         row = await self._repo.add_participant(self.info.id, device_id, name, organisation)
         person = Person(row.id, row.name, row.organisation)
-        await self._commit(Joined(person, device_id))
+        await self._commit(Joined(person, device_id, row.joined_at))
         current = self.agenda.current
         runner = self.runners.get(current.kind) if current is not None else None
         if runner is not None:
@@ -137,13 +165,27 @@ class Room:
         await self._drop(participant_id, 'left')
 
     async def remove(self, participant_id: str) -> None:
+        """The facilitator removes someone: their device cannot join this meeting again until let back in."""
         await self._drop(participant_id, 'removed')
+
+    async def remove_many(self, participant_ids: list[str]) -> int:
+        """Remove several at once (a flood, everyone offline); returns how many were removed."""
+        present = [pid for pid in participant_ids if pid in self.people]
+        for participant_id in present:
+            await self._drop(participant_id, 'removed')
+        return len(present)
+
+    async def let_back_in(self, participant_id: str) -> None:
+        if participant_id not in self.removed:
+            return
+        await self._repo.set_participant_status(self.info.id, participant_id, 'left')
+        await self._commit(LetBackIn(participant_id))
 
     async def _drop(self, participant_id: str, status: str) -> None:
         if participant_id not in self.people:
             return
         await self._repo.set_participant_status(self.info.id, participant_id, status)
-        await self._commit(Left(participant_id))
+        await self._commit(Left(participant_id, removed=status == 'removed'))
 
     async def page_connected(self, participant_id: str, delta: int) -> None:
         """A participant's page on this instance (dis)connected; ``delta`` is +1 or -1."""
@@ -158,6 +200,19 @@ class Room:
     async def set_state(self, state: Literal['open', 'closed']) -> None:
         await self._repo.update_meeting(self.info.id, state=state)
         await self._commit(MeetingUpdated(state=state))
+
+    async def set_max_participants(self, most: int) -> None:
+        """At most ``most`` participants (0: no maximum); who is in already stays in."""
+        most = int(clamp(int(most or 0), 0, MAX_PARTICIPANTS))
+        await self._repo.update_meeting(self.info.id, max_participants=most)
+        await self._commit(MeetingUpdated(max_participants=most))
+
+    async def set_language(self, lang: str) -> None:
+        """The meeting's language: the screen speaks it (phones keep their own choice)."""
+        if lang not in LANGUAGES:
+            raise Refused('error.unknown_language')
+        await self._repo.update_meeting(self.info.id, language=lang)
+        await self._commit(MeetingUpdated(language=lang))
 
     async def new_screen_key(self) -> None:
         key = new_key()
@@ -189,6 +244,8 @@ class Room:
         if handler is None:
             log.warning('room %s: no handler for %s, ignored', self.info.id, type(change).__name__)
             return
+        if not isinstance(change, Presence | AnswerSaved):  # these change no phone but one's own
+            self.version += 1
         handler(change, origin)
 
     def _joined(self, change: Joined, _: str) -> None:
@@ -196,6 +253,7 @@ class Room:
         self.people[person.id] = person
         self._device_of[person.id] = change.device
         self._person_of[change.device] = person.id
+        self.joined_at[person.id] = change.at or datetime.now(UTC)
         self.roster_changed.emit(RosterChange('joined', person))
 
     def _left(self, change: Left, _: str) -> None:
@@ -204,9 +262,17 @@ class Room:
         if device is not None:
             self._person_of.pop(device, None)
         self._presence.pop(change.participant_id, None)
+        self.joined_at.pop(change.participant_id, None)
+        if change.removed and person is not None and device is not None:
+            self.removed[person.id] = (person, device)
+            self.removed_changed.emit()
         if person:
             self.roster_changed.emit(RosterChange('left', person))
             self.participant_gone.emit(person.id)
+
+    def _let_back_in(self, change: LetBackIn, _: str) -> None:
+        if self.removed.pop(change.participant_id, None) is not None:
+            self.removed_changed.emit()
 
     def _presence_changed(self, change: Presence, origin: str) -> None:
         person = self.people.get(change.participant_id)
@@ -217,8 +283,8 @@ class Room:
                 self.roster_changed.emit(RosterChange('presence', person))
 
     def _meeting_updated(self, change: MeetingUpdated, _: str) -> None:
-        fields = {k: v for k, v in (('locked', change.locked), ('state', change.state),
-                                    ('screen_key', change.screen_key)) if v is not None}
+        fields = {name: getattr(change, name) for name in ('locked', 'state', 'screen_key', 'max_participants',
+                                                           'language') if getattr(change, name) is not None}
         self.info = replace(self.info, **fields)
         self.meeting_changed.emit(self.info)
 

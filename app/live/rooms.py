@@ -13,6 +13,7 @@ from app.domain.people import Person
 from app.domain.rounds import GroupDetails, Round
 from app.kinds.registry import Registry
 from app.live.bus import Bus
+from app.live.gate import JoinGate
 from app.live.room import Room
 from app.store.repo import Repo
 
@@ -20,10 +21,11 @@ log = logging.getLogger(__name__)
 
 
 class Rooms:
-    def __init__(self, repo: Repo, bus: Bus, kinds: Registry) -> None:
+    def __init__(self, repo: Repo, bus: Bus, kinds: Registry, gate: JoinGate | None = None) -> None:
         self.repo = repo
         self.bus = bus
         self.kinds = kinds
+        self.gate = gate
         self._rooms: dict[int, Room] = {}
         self._codes: dict[str, int] = {}  # join code -> meeting id; codes never change
         self._lock = asyncio.Lock()
@@ -63,11 +65,15 @@ class Rooms:
         if meeting is None:
             return None
         info = MeetingInfo(meeting.id, meeting.facilitator_id, meeting.title, meeting.date, meeting.join_code,
-                           meeting.state, meeting.locked, meeting.screen_key, meeting.current_activity_id)
-        people = [(Person(p.id, p.name, p.organisation), p.device_id)
-                  for p in await self.repo.active_participants(meeting_id)]
+                           meeting.state, meeting.locked, meeting.screen_key, meeting.current_activity_id,
+                           meeting.max_participants, meeting.language)
+        active = await self.repo.active_participants(meeting_id)
+        people = [(Person(p.id, p.name, p.organisation), p.device_id) for p in active]
         invites = [Invite(i.id, i.key, i.label, i.revoked) for i in await self.repo.invites_of(meeting_id)]
-        room = Room(info, people, invites, self.repo, self.bus, self.kinds)
+        removed = [(Person(p.id, p.name, p.organisation), p.device_id)
+                   for p in await self.repo.removed_participants(meeting_id)]
+        room = Room(info, people, invites, self.repo, self.bus, self.kinds, removed,
+                    {p.id: _utc(p.joined_at) for p in active}, self.gate)
         activities = []
         for a in await self.repo.activities_of(meeting_id):
             kind = self.kinds.get(a.kind)

@@ -31,12 +31,15 @@ class RoundRunner(Runner):
         self.by_activity: dict[int, list[Round]] = {}
         self._lock = asyncio.Lock()
         self.round_changed = Event[RoundSaved]()     # a new round or new places: views rebuild their round part
-        self.clock_changed = Event[ClockChanged]()   # pause, resume, +1 minute, end: countdowns change in place
+        self.clock_changed = Event[ClockChanged]()   # start, pause, +1 minute, end, and zero: views follow
+        self._timers: dict[int, asyncio.TimerHandle] = {}  # activity id -> the end of its running round
 
     def load(self, rounds: list[Round]) -> None:
         self.by_activity = {}
         for r in sorted(rounds, key=lambda r: (r.activity_id, r.number)):
             self.by_activity.setdefault(r.activity_id, []).append(r)
+        for rounds_of_activity in self.by_activity.values():
+            self._schedule(rounds_of_activity[-1])  # a restart during a round: its end is still announced
 
     def events(self) -> tuple[Event, ...]:
         return self.round_changed, self.clock_changed
@@ -87,6 +90,39 @@ class RoundRunner(Runner):
             rounds.sort(key=lambda r: r.number)
         else:
             rounds[index] = new
+        self._schedule(rounds[-1])
+
+    def _schedule(self, r: Round) -> None:
+        """One server-side timer per running round: at zero every view learns that the round is over (nothing
+        to store: the deadline is stored already, so a restart after it finds the round over as well)."""
+        old = self._timers.pop(r.activity_id, None)
+        if old is not None:
+            old.cancel()
+        if r.countdown.ends_at is None:
+            return
+        left = (r.countdown.ends_at - self.clock()).total_seconds()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # built outside the event loop (a test): nobody to tell
+            return
+        if left > 0:
+            self._timers[r.activity_id] = loop.call_later(left + 0.05, self._ended, r.activity_id, r.number)
+
+    def _ended(self, activity_id: int, number: int) -> None:
+        self._timers.pop(activity_id, None)
+        r = self.current(activity_id)
+        if r is None or r.number != number:
+            return
+        if r.phase(self.clock()) == 'over':
+            self.clock_changed.emit(ClockChanged(self.ctx.kind, r))
+        else:  # moved meanwhile (+1 minute on another instance)
+            self._schedule(r)
+
+    def stop(self) -> None:
+        """No more timers (the room is dropped)."""
+        for timer in self._timers.values():
+            timer.cancel()
+        self._timers.clear()
 
     def apply(self, change: object) -> None:
         if isinstance(change, RoundSaved):

@@ -6,12 +6,13 @@ import copy
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Literal
+from urllib.parse import urlsplit
 
 from fastapi import Request
 from nicegui import app, ui
 
 from app.domain.errors import Refused
-from app.domain.urls import public_base_url
+from app.domain.urls import client_address, is_local_host, public_base_url
 from app.i18n import LANGUAGES, QUASAR_LANGUAGE, Translate, pick_language, translator
 from app.netaddr import lan_address
 from app.system import System
@@ -19,12 +20,12 @@ from app.system import System
 log = logging.getLogger(__name__)
 
 
-def use_language(system: System) -> tuple[str, Translate]:
-    """The device's language (remembered in its user storage) for this page, and its translator.
-
-    Also sets Quasar's language and NiceGUI's connection notice for this client only.
+def use_language(system: System, fixed: str = '') -> tuple[str, Translate]:
+    """The device's language (remembered in its user storage) for this page, or ``fixed`` (the screen speaks the
+    meeting's language), and its translator. Also sets Quasar's language and NiceGUI's connection notice for this
+    client only.
     """
-    lang = pick_language(app.storage.user.get('lang'), system.settings.language)
+    lang = pick_language(fixed or app.storage.user.get('lang'), system.settings.language)
     client = ui.context.client
     page = copy.copy(client.page)
     page.language = QUASAR_LANGUAGE[lang]
@@ -86,13 +87,20 @@ def facilitator_id() -> int | None:
     return int(value) if value is not None else None
 
 
-def client_ip(request: Request) -> str:
-    return request.client.host if request.client else 'unknown'
+def client_ip(system: System, request: Request) -> str:
+    """The sender's address; ``X-Forwarded-For`` only counts from a trusted proxy (UITWISSELPLEK_TRUSTED_PROXIES)."""
+    peer = request.client.host if request.client else 'unknown'
+    return client_address(peer, request.headers.get('x-forwarded-for'), system.settings.trusted_proxies)
 
 
 def base_url(system: System, request: Request) -> str:
     """Where phones reach this app: PUBLIC_URL, else the request's URL (a loopback one swapped for the LAN IP)."""
     return public_base_url(system.settings.public_url, str(request.base_url), lan_address())
+
+
+def unreachable(base: str) -> bool:
+    """The QR code would point to this machine itself (no LAN address found, no PUBLIC_URL set)."""
+    return is_local_host(urlsplit(base).hostname or 'localhost')
 
 
 def parse_id(text: str) -> int | None:

@@ -49,7 +49,11 @@ class Part:
         """One of ``events`` fired (with its argument, or None for an event without one)."""
 
     def roster_changed(self, change: RosterChange) -> None:
-        """Someone joined, left or came online/offline."""
+        """Someone joined, left or came online/offline (only for views that override this: it costs a call per
+        view and change)."""
+
+    def participant_left(self, participant_id: str) -> None:
+        """Someone else left or was removed (every phone hears this anyway)."""
 
     @property
     def live(self) -> Activity:

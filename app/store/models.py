@@ -37,6 +37,8 @@ class Meeting(Base):
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
     screen_key: Mapped[str] = mapped_column(String(64), unique=True)
     current_activity_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # what phones and screen show
+    max_participants: Mapped[int] = mapped_column(Integer, default=0, server_default='0')  # 0: no maximum
+    language: Mapped[str] = mapped_column(String(8), default='', server_default='')  # '' : the app's default
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

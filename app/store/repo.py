@@ -112,6 +112,14 @@ class Repo:
                                    .order_by(Participant.joined_at, Participant.id))
             return list(rows)
 
+    async def removed_participants(self, meeting_id: int) -> list[Participant]:
+        """Who the facilitator removed (their devices may not join again unless let back in)."""
+        async with self.sessions() as s:
+            rows = await s.scalars(select(Participant)
+                                   .where(Participant.meeting_id == meeting_id, Participant.status == 'removed')
+                                   .order_by(Participant.joined_at, Participant.id))
+            return list(rows)
+
     async def set_participant_status(self, meeting_id: int, participant_id: str, status: str) -> None:
         async with self.sessions.begin() as s:
             await s.execute(update(Participant)

@@ -35,8 +35,9 @@ def free_port() -> int:
 class Server:
     """The app as a user starts it: ``python -m app``, its own data folder, NiceGUI not told about pytest."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, **settings: str) -> None:
         self.data_dir = data_dir
+        self.settings = settings  # more UITWISSELPLEK_* settings, e.g. JOINS_PER_ADDRESS='5'
         self.port = free_port()
         self.url = f'http://127.0.0.1:{self.port}'
         self.log = data_dir / 'server.log'
@@ -49,6 +50,7 @@ class Server:
         env.update(UITWISSELPLEK_DATA_DIR=str(self.data_dir), UITWISSELPLEK_HOST='127.0.0.1',
                    UITWISSELPLEK_PORT=str(self.port), UITWISSELPLEK_PUBLIC_URL=self.url,
                    UITWISSELPLEK_RECONNECT_SECONDS='3')
+        env.update({f'UITWISSELPLEK_{name}': value for name, value in self.settings.items()})
         return env
 
     def create_facilitator(self, username: str = 'anna') -> None:
@@ -89,8 +91,8 @@ class Server:
         self.start()
 
 
-def start_server(path: Path) -> Server:
-    server = Server(path)
+def start_server(path: Path, **settings: str) -> Server:
+    server = Server(path, **settings)
     server.create_facilitator()
     server.start()
     return server

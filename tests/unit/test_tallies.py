@@ -63,3 +63,13 @@ def test_percentages_of_nothing() -> None:
 def test_words() -> None:
     assert words(['Kennis delen met collega’s', 'kennis en vertrouwen', 'Vertrouwen! kennis']) == [
         ('kennis', 3), ('vertrouwen', 2), ('collega’s', 1), ('delen', 1)]
+
+
+def test_whole_percentages_add_up_to_100() -> None:
+    from app.domain.tallies import whole_percentages
+
+    assert whole_percentages({'agree': 1, 'doubt': 1, 'disagree': 1}) == {'agree': 34, 'doubt': 33, 'disagree': 33}
+    assert whole_percentages({'agree': 2, 'disagree': 3}) == {'agree': 40, 'disagree': 60}
+    assert whole_percentages({'a': 1, 'b': 5, 'c': 1}) == {'a': 14, 'b': 72, 'c': 14}
+    assert whole_percentages({'a': 0, 'b': 0}) == {'a': 0, 'b': 0}
+    assert sum(whole_percentages({str(i): i for i in range(1, 12)}).values()) == 100

@@ -29,3 +29,15 @@ def test_is_local_host() -> None:
 def test_short_url() -> None:
     assert short_url('http://192.168.1.20:8080', 'K7MW3P') == '192.168.1.20:8080/K7MW3P'
     assert short_url('https://plek.example.org/app', 'K7MW3P') == 'plek.example.org/app/K7MW3P'
+
+
+def test_lan_address_comes_from_the_interfaces() -> None:
+    from app.netaddr import Interface, choose_lan_address
+
+    laptop = [Interface('lo', True, ('127.0.0.1',)), Interface('docker0', True, ('172.17.0.1',)),
+              Interface('wlp2s0', True, ('192.168.1.23',)), Interface('enp3s0', False, ('10.0.0.5',))]
+    assert choose_lan_address(laptop) == '192.168.1.23'  # up, private, a real card: not docker, not the cable
+    assert choose_lan_address([Interface('lo', True, ('127.0.1.1',))]) is None
+    assert choose_lan_address([Interface('eth0', True, ('169.254.3.4', '203.0.113.9'))]) == '203.0.113.9'
+    assert choose_lan_address([Interface('docker0', True, ('172.17.0.1',))]) == '172.17.0.1'  # better than nothing
+    assert choose_lan_address([Interface('eth0', True, ('not-an-address',))]) is None

@@ -62,7 +62,8 @@ class GroupCard:
             elif info.location:
                 ui.label(info.location).classes('text-lg font-bold text-primary break-words') \
                     .props('data-testid=group-location')
-            self.countdown = Countdown(r.countdown, done_text=t('breakout.time_up'), vibrate=me is not None) \
+            self.countdown = Countdown(r.countdown, done_text=t('breakout.time_up'),
+                                       paused_text=t('countdown.paused'), vibrate=me is not None) \
                 .classes('text-5xl font-black tabular-nums self-center').props('data-testid=countdown')
             self.note = NoteEditor(info.note, info.note_version, label=t('breakout.note'), save_text=t('common.save'),
                                    saved_text=t('breakout.note_saved'), merged_text=t('breakout.note_merged'),
@@ -199,7 +200,8 @@ class ScreenBreakout(ScreenRounds, BreakoutPart):
             return
         harvest = self.live.settings.harvest_on_screen
         if harvest < 0:
-            self.countdown = Countdown(r.countdown, done_text=t('breakout.time_up')) \
+            self.countdown = Countdown(r.countdown, done_text=t('breakout.time_up'),
+                                       paused_text=t('countdown.paused')) \
                 .classes('font-black tabular-nums leading-none self-end').style('font-size: 16vh') \
                 .props('data-testid=countdown')
         names = {p.id: p.name for p in self.room.people.values()}

@@ -9,7 +9,7 @@ from typing import Literal, Self
 from app.domain.activities import Activity, Answer, KindSettings
 from app.domain.errors import Refused
 from app.domain.people import required_text
-from app.domain.tallies import Tally, format_number, percentages, score_stats, words
+from app.domain.tallies import Tally, format_number, score_stats, whole_percentages, words
 from app.i18n import N_, NP_, Translate
 from app.kinds.base import Kind
 
@@ -25,6 +25,9 @@ EXAMPLE_STATEMENTS = (
     'Bij een lerend netwerk kijk ik altijd eerst de kat uit de boom. Als je zelf eerst veel kennis deelt, '
     'riskeer je dat je er niets voor terug krijgt en met lege handen achterblijft.',
 )
+
+EXAMPLE_KEYS = (N_('example.statement_1'), N_('example.statement_2'), N_('example.statement_3'),
+                N_('example.statement_4'))  # the same four, in the facilitator's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,14 +96,14 @@ class StatementRules(ChoiceRules):
     name = 'statement'
     label = N_('kind.statement')
     settings = StatementSettings
-    examples = tuple((text, {'ask_reason': True}) for text in EXAMPLE_STATEMENTS)
+    examples = tuple((key, {'ask_reason': True}) for key in EXAMPLE_KEYS)
 
     def label_of(self, choice: str) -> str | None:
         return f'option.{choice}' if choice in (AGREE, DOUBT, DISAGREE) else None
 
     def summary(self, activity: Activity, counts: dict[str, int], answers: list[str], t: Translate, lang: str) -> str:
-        shares = percentages(counts)
-        return ', '.join(f'{t(f"option.{o}")} {counts.get(o, 0)} ({shares.get(o, 0):.0f}%)'
+        shares = whole_percentages(counts)
+        return ', '.join(f'{t(f"option.{o}")} {counts.get(o, 0)} ({shares.get(o, 0)}%)'
                          for o in activity.options)
 
 

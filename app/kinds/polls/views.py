@@ -19,7 +19,17 @@ from components.results import ResultsView, ResultTexts
 
 def result_texts(t: Translate) -> ResultTexts:
     return ResultTexts(labels={o: t(f'option.{o}') for o in (AGREE, DOUBT, DISAGREE)},
-                       average=t('results.average'), median=t('results.median'), hide=t('results.hide'))
+                       average=t('results.average'), median=t('results.median'), hide=t('results.hide'),
+                       more=lambda count: t.plural('results.more', count))
+
+
+def question_size(text: str) -> str:
+    """Type size of the question on the projector: smaller for a longer text, so that all of it fits (up to
+    the 300 characters allowed) above the results."""
+    for most, size in ((90, 6.0), (160, 4.8), (230, 4.0)):
+        if len(text) <= most:
+            return f'min({size}vh, {size * 0.7:.2f}vw)'
+    return 'min(3.4vh, 2.4vw)'
 
 
 def show_answer(results: ResultsView, room: Room, change: AnswerChange) -> None:
@@ -106,8 +116,9 @@ class PollScreen(PollLive):
                 ui.label(t(self.room.kinds[activity.kind].label)) \
                     .classes('text-3xl uppercase tracking-widest text-grey-5')
                 ui.label(self.ctx.join_hint).classes('text-2xl text-grey-5').mark('join-hint')
-            ui.label(activity.text).classes('font-black leading-tight break-words line-clamp-4') \
-                .style('font-size: min(6vh, 4.2vw)').mark('screen-question').props('data-testid=screen-question')
+            ui.label(activity.text).classes('font-black leading-tight break-words shrink-0') \
+                .style(f'font-size: {question_size(activity.text)}').mark('screen-question') \
+                .props('data-testid=screen-question')
             self.answered = ui.label().classes('text-4xl font-bold text-yellow-300').mark('answered') \
                 .props('data-testid=answered')
             if activity.results_visible:
@@ -132,8 +143,9 @@ class PollPhone(Part):
         self.answer: Answer | None = self.room.agenda.answer_of(activity.id, self.ctx.participant_id)
         self.buttons: dict[str, ui.button] = {}
         ui.label(t(self.room.kinds[activity.kind].label)).classes('text-sm uppercase tracking-wide text-grey-7')
-        ui.label(activity.text).classes('text-2xl font-bold leading-snug break-words').mark('activity-text') \
-            .props('data-testid=activity-text')
+        size = 'text-2xl' if len(activity.text) <= 90 else 'text-xl' if len(activity.text) <= 160 else 'text-lg'
+        ui.label(activity.text).classes(f'{size} font-bold leading-snug break-words').mark('activity-text') \
+            .props('data-testid=activity-text')  # a long statement leaves room for the buttons on a small phone
         open_ = activity.state == 'open'
         if activity.options:
             self._choices(open_)

@@ -8,7 +8,7 @@ from app.domain.activities import Activity
 from app.domain.countdown import Countdown
 from app.domain.errors import Refused
 from app.domain.pairing import pair_round
-from app.domain.rounds import Round, met_counts, swap
+from app.domain.rounds import Round, met_counts, repaired, stranded, swap
 from app.kinds.speed_date.rules import question_for
 from app.live.rounds import RoundRunner
 
@@ -39,6 +39,27 @@ class SpeedDating(RoundRunner):
                         question)
             await self._save(new)
             return new
+
+    def stranded(self, activity_id: int) -> list[str]:
+        """Who has nobody to talk to in the current round (a partner left, or joined late)."""
+        current = self.current(activity_id)
+        if current is None or current.phase(self.clock()) in ('ready', 'over'):
+            return []
+        return stranded(current.groups, current.paused, {p.id for p in self.ctx.people()})
+
+    async def repair(self, activity_id: int) -> None:
+        """During a round: pair the people left alone (two by two, a last one joins a pair as a trio)."""
+        async with self._lock:
+            current = self.current(activity_id)
+            if current is None or current.phase(self.clock()) == 'over':
+                raise Refused('error.speeddate_no_round')
+            present = {p.id for p in self.ctx.people()}
+            groups = repaired(current.groups, current.paused, present)
+            if groups == current.groups:
+                return
+            paused = current.paused if current.paused in present else None
+            await self.ctx.repo.set_round_groups(current.id, [list(g) for g in groups], paused or '')
+            await self._save(replace(current, groups=groups, paused=paused))
 
     async def swap(self, activity_id: int, a: str, b: str) -> None:
         current = self.current(activity_id)

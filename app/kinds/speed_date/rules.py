@@ -7,6 +7,7 @@ from typing import Literal, Self
 
 from app.domain.activities import Activity, KindSettings, clamp
 from app.domain.pairing import max_rounds_without_repeat
+from app.domain.rounds import Round
 from app.i18n import N_
 from app.kinds.base import Kind
 
@@ -34,6 +35,16 @@ def planned_rounds(settings: SpeedDateSettings, people: int) -> int:
     if settings.rounds > 0:
         return settings.rounds
     return max(1, max_rounds_without_repeat(max(people, 2), odd=settings.odd))
+
+
+def total_rounds(settings: SpeedDateSettings, rounds: list[Round]) -> int:
+    """The "van 5" of "Ronde 2 van 5", fixed when the activity starts: the setting, or as many as possible for
+    the people of the first round — the same on every device, whoever joins or leaves later."""
+    if not rounds:
+        return planned_rounds(settings, 0)
+    first = rounds[0]
+    people = sum(len(group) for group in first.groups) + (1 if first.paused else 0)
+    return max(planned_rounds(settings, people), rounds[-1].number)
 
 
 def question_for(settings: SpeedDateSettings, number: int) -> str:

@@ -9,7 +9,8 @@ from nicegui import ui
 from app.domain.rounds import Round
 from app.i18n import N_
 from app.kinds.round_views import ControlRounds, RoundPart, ScreenRounds
-from app.kinds.speed_date.rules import SpeedDateRules, planned_rounds
+from app.kinds.speed_date.rules import SpeedDateRules, total_rounds
+from app.live.room import RosterChange
 from components.countdown import Countdown
 
 SOUND = '/assets/round-end.wav'
@@ -19,9 +20,9 @@ class SpeedDatePart(RoundPart):
     kind_name = SpeedDateRules.name
 
     def round_title(self, r: Round) -> str:
-        """ "Ronde 2 van 5": the planned total, never less than the round shown."""
-        total = planned_rounds(self.live.settings, len(self.room.people))
-        return self.t('speed.round', number=r.number, total=max(total, r.number))
+        """ "Ronde 2 van 5": the total fixed at the first round, never less than the round shown."""
+        rounds = [x for x in self.runner.by_activity.get(self.activity.id, []) if x.number <= r.number]
+        return self.t('speed.round', number=r.number, total=total_rounds(self.live.settings, rounds or [r]))
 
 
 class ControlSpeedDate(ControlRounds, SpeedDatePart):
@@ -62,6 +63,12 @@ class ControlSpeedDate(ControlRounds, SpeedDatePart):
         if waiting:
             ui.label(t('speed.unpaired', names=', '.join(self._who(p, name) for p in waiting))) \
                 .classes('text-sm text-amber-9 break-words').props('data-testid=unpaired')
+        lonely = self.runner.stranded(self.activity.id)
+        if lonely:
+            ui.label(t('speed.stranded', names=', '.join(self._who(p, name) for p in lonely))) \
+                .classes('text-sm text-negative break-words').props('data-testid=stranded')
+            ui.button(t('speed.repair'), icon='group_add', on_click=lambda: self.do(self.runner.repair)) \
+                .props('outline color=negative').mark('repair')
 
     def _tools(self) -> None:
         t, people = self.t, self.room.people
@@ -96,6 +103,11 @@ class ControlSpeedDate(ControlRounds, SpeedDatePart):
 class ScreenSpeedDate(ScreenRounds, SpeedDatePart):
     """A huge countdown, the round, the question and every pair — no controls."""
 
+    def roster_changed(self, change: RosterChange) -> None:
+        r = self.current()
+        if change.kind == 'left' and r is not None and change.person.id in r.placed():
+            self.part.refresh()  # a pair that lost someone is not shown as if it still talks
+
     def _part(self) -> None:
         t, r = self.t, self.current()
         self.countdown = None
@@ -110,14 +122,18 @@ class ScreenSpeedDate(ScreenRounds, SpeedDatePart):
                 if r.question:
                     ui.label(r.question).classes('text-4xl italic break-words').props('data-testid=round-question')
             sound = SOUND if settings.sound else ''
-            self.countdown = Countdown(r.countdown, done_text=t('speed.switch'), sound=sound) \
+            self.countdown = Countdown(r.countdown, done_text=t('speed.switch'),
+                                       paused_text=t('countdown.paused'), sound=sound) \
                 .classes('font-black tabular-nums leading-none').style('font-size: 22vh') \
                 .mark('countdown').props('data-testid=countdown')
         names = {p.id: p.name for p in self.room.people.values()}
         columns = 'grid-cols-3' if len(r.groups) > 8 else 'grid-cols-2'
         with ui.element('div').classes(f'w-full grid {columns} gap-x-10 gap-y-3 content-start overflow-hidden'):
             for number, group in enumerate(r.groups, start=1):
-                text = ' – '.join(names.get(p, '…') for p in group)
+                here = [names[p] for p in group if p in names]
+                if len(here) < 2:  # someone left: not shown as a pair that talks (the facilitator re-pairs)
+                    continue
+                text = ' – '.join(here)
                 with ui.row().classes('items-baseline gap-4 no-wrap min-w-0').props('data-testid=pair'):
                     if settings.tables:
                         ui.label(t('speed.table', number=number)).classes('text-2xl text-grey-5 shrink-0')
@@ -134,6 +150,8 @@ class PhoneSpeedDate(SpeedDatePart):
 
     def build(self) -> None:
         self.part = ui.refreshable(self._part)  # per phone: a refresh touches only this phone's elements
+        self.partners: dict[str, str] = {}  # who this phone shows as partner(s), by id
+        self.left: list[str] = []  # names of partners who left during this round
         ui.label(self.t(self.room.kinds[self.activity.kind].label)) \
             .classes('text-sm uppercase tracking-wide text-grey-7')
         ui.label(self.activity.text).classes('text-xl font-bold break-words').mark('activity-text') \
@@ -147,33 +165,53 @@ class PhoneSpeedDate(SpeedDatePart):
         if r is None:
             ui.label(t('speed.soon')).classes('text-lg text-grey-8').mark('speed-soon')
             return
-        ui.label(self.round_title(r)).classes('text-lg font-semibold').props('data-testid=round-label')
-        with ui.card().classes('w-full items-center text-center gap-2 p-5').mark('partner-card'):
+        with ui.row().classes('w-full items-center justify-between no-wrap'):  # the time first: above the fold
+            ui.label(self.round_title(r)).classes('text-lg font-semibold').props('data-testid=round-label')
+            self.countdown = Countdown(r.countdown, done_text=t('speed.switch'),
+                                       paused_text=t('countdown.paused'), vibrate=True) \
+                .classes('text-5xl font-black tabular-nums text-right').mark('countdown') \
+                .props('data-testid=countdown')
+        self.ready_hint = ui.label(t('speed.get_ready')).classes('text-lg text-amber-9').props('data-testid=ready')
+        self.ready_hint.set_visibility(r.phase(self.runner.clock()) == 'ready')
+        for name in self.left:
+            ui.label(t('speed.partner_left', name=name)) \
+                .classes('text-lg font-bold bg-amber-2 rounded p-3 w-full break-words') \
+                .props('role=alert data-testid=partner-left')
+        with ui.card().classes('w-full items-center text-center gap-1 p-4').mark('partner-card'):
             table = r.table_of(me)
-            if table is not None:
+            present = [p for p in r.partners_of(me) if p in self.room.people]
+            self.partners = {p: self.room.people[p].name for p in present}
+            if table is not None and present:
                 ui.label(t('speed.you_talk_with')).classes('text-lg')
-                for partner in r.partners_of(me):
+                size = 'text-3xl' if len(present) == 1 else 'text-2xl'  # a trio fits as well
+                for partner in present:
                     person = self.room.people.get(partner)
                     ui.label(person.name if person else t('speed.gone')) \
-                        .classes('text-3xl font-black break-words max-w-full').props('data-testid=partner-name')
+                        .classes(f'{size} font-black break-words max-w-full').props('data-testid=partner-name')
                     if person and person.organisation:
                         ui.label(person.organisation).classes('text-lg text-grey-8 break-words max-w-full')
                 if self.activity.settings.tables:
                     ui.label(t('speed.table', number=table)).classes('text-2xl font-bold text-primary') \
                         .props('data-testid=table')
+            elif table is not None:  # every partner left: the facilitator pairs the ones left alone
+                ui.label(t('speed.wait_for_partner')).classes('text-xl').props('data-testid=wait-partner')
             elif r.paused == me:
                 ui.label(t('speed.you_pause')).classes('text-xl').props('data-testid=you-pause')
             else:
                 ui.label(t('speed.next_round')).classes('text-xl').props('data-testid=next-round')
         if r.question:
             ui.label(r.question).classes('text-xl italic break-words').props('data-testid=round-question')
-        self.ready_hint = ui.label(t('speed.get_ready')).classes('text-lg text-amber-9').props('data-testid=ready')
-        self.ready_hint.set_visibility(r.phase(self.runner.clock()) == 'ready')
-        self.countdown = Countdown(r.countdown, done_text=t('speed.switch'), vibrate=True) \
-            .classes('text-7xl font-black tabular-nums self-center').mark('countdown').props('data-testid=countdown')
 
     def round_changed(self, r: Round) -> None:
+        if r.number != getattr(self, 'shown_round', r.number):
+            self.left = []  # a new round: new partners
+        self.shown_round = r.number
         self.part.refresh()
+
+    def participant_left(self, participant_id: str) -> None:
+        if participant_id in self.partners:
+            self.left.append(self.partners[participant_id])
+            self.part.refresh()
 
     def clock_changed(self, r: Round) -> None:
         if self.countdown is not None:

@@ -10,6 +10,8 @@ from app.live.room import Room
 from app.pages.common import attempt
 from app.services.meetings import Meetings
 
+LONG_TEXT = 160  # longer texts are shown in smaller type on the projector
+
 
 class AgendaEditor:
     def __init__(self, room: Room, meetings: Meetings, t: Translate, lang: str) -> None:
@@ -70,7 +72,7 @@ class AgendaEditor:
                 button.mark('open-activity')
 
     async def _examples(self) -> None:
-        await self.room.agenda.add_examples()
+        await self.room.agenda.add_examples(self.t)
         ui.notify(self.t('agenda.examples_added'))
 
     def _dialog(self, activity: Activity | None) -> None:
@@ -107,6 +109,8 @@ class AgendaEditor:
                     done = await attempt(t, lambda: self.room.agenda.edit(activity.id, text.value, new), 'negative')
                 if done:
                     dialog.close()
+                    if len(text.value or '') > LONG_TEXT:
+                        ui.notify(t('agenda.long_text'), type='info')
 
             with ui.row().classes('w-full justify-end'):
                 ui.button(t('common.cancel'), on_click=dialog.close).props('flat')

@@ -50,7 +50,7 @@ def register(system: System) -> None:
         if await system.accounts.setup_needed():
             ui.navigate.to('/setup')
             return
-        ip = client_ip(request)
+        ip = client_ip(system, request)
         with ui.card().classes('mx-auto mt-8 max-w-md w-full gap-3 p-6'):
             ui.label(t('login.title')).classes('text-2xl font-bold')
             username = ui.input(t('login.username')).props('outlined autofocus').classes('w-full').mark('username')

@@ -5,17 +5,17 @@ from __future__ import annotations
 from fastapi import Request
 from nicegui import ui
 
-from app.domain.meetings import MeetingInfo
-from app.domain.people import Person, clean_text
-from app.i18n import Translate
-from app.live.room import Room, RosterChange
+from app.domain.meetings import MAX_PARTICIPANTS, MeetingInfo
+from app.domain.people import clean_text
+from app.i18n import LANGUAGES, Translate
+from app.live.room import Room
 from app.pages.access import room_for_facilitator
-from app.pages.common import attempt, base_url, header, message_card, use_language
+from app.pages.common import attempt, base_url, header, message_card, unreachable, use_language
 from app.pages.facilitator.agenda import AgendaEditor
 from app.pages.facilitator.live import LivePanel
+from app.pages.facilitator.roster import RosterCard
 from app.services.meetings import Meetings
 from app.system import System
-from components.roster_list import RosterList
 
 
 def register(system: System) -> None:
@@ -56,19 +56,24 @@ class ControlView:
                             .mark('join-code').props('data-testid=join-code')
                         ui.label(f'{self.base}/{info.join_code}').classes('text-grey-8 break-all') \
                             .mark('participant-url')
+                    if unreachable(self.base):
+                        ui.label(t('control.unreachable')).classes('text-negative font-semibold') \
+                            .props('role=alert data-testid=unreachable')
                     self.lock = ui.switch(t('control.locked'), value=info.locked, on_change=self._toggle_lock) \
                         .mark('lock')
                     self.state = ui.switch(t('control.closed'), value=info.state == 'closed',
                                            on_change=self._toggle_closed).mark('close-meeting')
+                    with ui.row().classes('w-full items-center gap-4'):
+                        self.most = ui.number(t('control.max_participants'), value=info.max_participants or None,
+                                              min=0, max=MAX_PARTICIPANTS, step=1, format='%d') \
+                            .props('outlined dense clearable').classes('w-56').mark('max-participants')
+                        self.most.on('change', self._set_most)
+                        self.language = ui.toggle({code: code.upper() for code in LANGUAGES},
+                                                  value=info.language or self.lang, on_change=self._set_language) \
+                            .props('dense no-caps').tooltip(t('control.screen_language')).mark('screen-language')
                 self._screen_card()
                 self._moderator_card()
-            with ui.card().classes('w-full lg:w-1/2 gap-2'):
-                self.roster = RosterList(self.room.people.values(), self.room.is_online,
-                                         count_text=lambda n, on: t.plural('control.count', n, online=on),
-                                         online_text=t('control.online'), offline_text=t('control.offline'),
-                                         empty_text=t('control.nobody'), on_remove=self._confirm_remove,
-                                         remove_text=t('control.remove'))
-        self.room.roster_changed.subscribe(self._roster_changed)
+            RosterCard(self.room, t).build()
         self.room.meeting_changed.subscribe(self._meeting_changed)
         self.room.invites_changed.subscribe(self.invites.refresh)
 
@@ -123,6 +128,15 @@ class ControlView:
         ui.clipboard.write(text)
         ui.notify(self.t('control.copied'))
 
+    async def _set_most(self) -> None:
+        most = int(self.most.value or 0)
+        if most != self.room.info.max_participants:
+            await self.room.set_max_participants(most)
+
+    async def _set_language(self, event) -> None:
+        if event.value and event.value != (self.room.info.language or self.lang):
+            await attempt(self.t, lambda: self.room.set_language(event.value))
+
     async def _toggle_lock(self, event) -> None:
         if bool(event.value) != self.room.info.locked:
             await self.room.set_locked(bool(event.value))
@@ -132,24 +146,10 @@ class ControlView:
         if state != self.room.info.state:
             await self.room.set_state(state)
 
-    def _confirm_remove(self, person: Person) -> None:
-        with ui.dialog() as dialog, ui.card():
-            ui.label(self.t('control.remove_confirm', name=person.name)).classes('text-lg')
-            with ui.row().classes('w-full justify-end'):
-                ui.button(self.t('common.cancel'), on_click=dialog.close).props('flat')
-
-                async def remove() -> None:
-                    dialog.close()
-                    await self.room.remove(person.id)
-
-                ui.button(self.t('control.remove'), on_click=remove).props('unelevated color=negative') \
-                    .mark('remove-confirm')
-        dialog.open()
-
-    def _roster_changed(self, change: RosterChange) -> None:
-        self.roster.change(change.kind, change.person)
-
     def _meeting_changed(self, info: MeetingInfo) -> None:
         self.lock.set_value(info.locked)
         self.state.set_value(info.state == 'closed')
+        self.most.set_value(info.max_participants or None)
+        if info.language:
+            self.language.set_value(info.language)
         self.screen_link.set_value(self.screen_url())

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 
+from fastapi import Request
 from nicegui import ui
 
 from app.domain.activities import Activity
@@ -13,7 +15,7 @@ from app.domain.meetings import MeetingInfo
 from app.domain.people import MAX_NAME, MAX_ORGANISATION, Person
 from app.i18n import Translate
 from app.live.room import Room
-from app.pages.common import device_id, header, message_card, notify_refused, use_language
+from app.pages.common import client_ip, device_id, header, message_card, notify_refused, use_language
 from app.pages.parts import Part, ViewContext, follow, views_for
 from app.system import System
 
@@ -21,21 +23,31 @@ from app.system import System
 def register(system: System) -> None:
     # registered last: it matches any single path segment
     @ui.page('/{code}', reconnect_timeout=system.settings.reconnect_seconds, title='Uitwisselplek')
-    async def participant_page(code: str) -> None:
+    async def participant_page(code: str, request: Request) -> None:
         lang, t = use_language(system)
         header(lang, t)
+        address, guesses = client_ip(system, request), system.code_guesses
+        wait = guesses.wait_seconds(address) if guesses else 0
+        if wait > 0:  # this address guessed too many codes: no look-up at all for a while
+            ui.context.client.status_code = 429
+            message_card(t.plural('error.throttled', int(wait) + 1), marker='too-many-codes')
+            return
         value = normalize_code(code)
         room = await system.rooms.by_code(value) if is_valid_code(value) else None
         if room is None:
+            if guesses:
+                guesses.allow(address)
+            ui.context.client.status_code = 404  # /docs, /wp-admin, a mistyped code: not a page here
             message_card(t('error.unknown_code'), t('error.unknown_code_body'), link=(t('start.retry'), '/'),
                          marker='unknown-code')
             return
-        ParticipantView(room, device_id(), t, lang).build()
+        ParticipantView(room, device_id(), t, lang, address).build()
 
 
 class ParticipantView:
-    def __init__(self, room: Room, device: str, t: Translate, lang: str) -> None:
+    def __init__(self, room: Room, device: str, t: Translate, lang: str, address: str = '') -> None:
         self.room = room
+        self.address = address
         self.lang = lang
         self.device = device
         self.t = t
@@ -47,17 +59,17 @@ class ParticipantView:
         self.part: Part | None = None  # the current activity, as its kind shows it on a phone
         self.leave: ui.button | None = None
         self.body = ui.refreshable(self._body)  # per phone: a refresh touches only this phone's elements
+        self.subscribed = False
 
     def build(self) -> None:
         self.client = client = ui.context.client
+        self.built_at = self.room.version
         client.on_connect(self._connected)
         client.on_disconnect(self._disconnected)
-        self.room.participant_gone.subscribe(self._gone)
-        self.room.meeting_changed.subscribe(self._meeting_changed)
-        self.room.agenda.current_changed.subscribe(self._activity_changed)
-        follow(self.room, views_for(self.room, 'phone'), lambda: self.part)  # once, forwarded to the part shown
         with ui.column().classes('mx-auto max-w-md w-full p-4 gap-4 items-stretch'):
-            ui.label(self.room.info.title).classes('text-lg text-grey-8').mark('meeting-title')
+            self.title = ui.label(self.room.info.title).classes('text-lg text-grey-8 break-words') \
+                .mark('meeting-title')
+            self.title.set_visibility(self.room.info.state != 'closed')  # a closed meeting shows only that
             self.body()
             self._leave_button()  # built once, shown while joined: not rebuilt with every question
         self._show_leave()
@@ -66,6 +78,7 @@ class ParticipantView:
         t = self.t
         self.part = None
         self.shown = (self.room.info.state, self.room.info.locked)
+        self.shown_removed = self.room.is_removed(self.device)
         self.shown_activity = self._view_of(self.room.agenda.current)
         if self.room.info.state == 'closed':
             message_card(t('participant.closed'), t('participant.closed_body'), marker='meeting-closed')
@@ -79,6 +92,8 @@ class ParticipantView:
                 self.part.build()
         elif self.person is not None:
             self._joined_view(self.person)
+        elif self.shown_removed:
+            message_card(t('participant.removed'), t('participant.removed_body'), marker='removed')
         elif self.room.info.locked:
             message_card(t('error.meeting_locked'), t('participant.locked_body'), marker='meeting-locked')
         else:
@@ -107,7 +122,7 @@ class ParticipantView:
         async def join() -> None:
             button.disable()
             try:
-                person = await self.room.join(self.device, name.value, org.value)
+                person = await self.room.join(self.device, name.value, org.value, self.address)
             except Refused as error:
                 closed = error.key in ('error.meeting_closed', 'error.meeting_locked')
                 notify_refused(t, error, 'warning' if closed else 'negative')
@@ -153,7 +168,14 @@ class ParticipantView:
             await self.room.leave(person.id)
             self.body.refresh()
 
+    def _removed_changed(self) -> None:
+        if self.person is None and self.room.is_removed(self.device) != self.shown_removed:
+            self.notice = ''
+            self.body.refresh()  # let back in: the join form again
+
     def _gone(self, participant_id: str) -> None:
+        if self.part is not None and (self.person is None or self.person.id != participant_id):
+            self.part.participant_left(participant_id)  # e.g. my partner left
         if self.person is not None and self.person.id == participant_id:  # removed by the facilitator
             self.person, self.counted = None, False
             self.notice = self.t('participant.removed')
@@ -165,6 +187,7 @@ class ParticipantView:
             self.body.refresh()  # every phone switches; an edit the phone doesn't show changes nothing
 
     def _meeting_changed(self, info: MeetingInfo) -> None:
+        self.title.set_visibility(info.state != 'closed')
         if (info.state, info.locked) != self.shown:
             self.body.refresh()  # the join form appears or disappears with the lock; closing ends it all
 
@@ -177,8 +200,22 @@ class ParticipantView:
             self.counted = True
             await self.room.page_connected(self.person.id, +1)
 
-    async def _connected(self) -> None:
-        await self._count_presence()
+    def _subscribe(self) -> None:
+        """Follow the room once the socket is there: a page load that never connects costs no subscription."""
+        self.room.participant_gone.subscribe(self._gone)
+        self.room.removed_changed.subscribe(self._removed_changed)
+        self.room.meeting_changed.subscribe(self._meeting_changed)
+        self.room.agenda.current_changed.subscribe(self._activity_changed)
+        follow(self.room, views_for(self.room, 'phone'), lambda: self.part)  # once, forwarded to the part shown
+
+    def _connected(self) -> Awaitable[None]:
+        if not self.subscribed:
+            self.subscribed = True
+            self._subscribe()
+            if self.room.version != self.built_at:  # something changed between the page load and the socket
+                self.person = self.room.participant_for_device(self.device)
+                self.body.refresh()
+        return self._count_presence()
 
     async def _disconnected(self) -> None:
         if self.person is not None and self.counted:

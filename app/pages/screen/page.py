@@ -11,7 +11,7 @@ from app.domain.urls import short_url
 from app.i18n import Translate
 from app.live.room import Room, RosterChange
 from app.pages.access import room_for_key
-from app.pages.common import base_url, message_card, use_language
+from app.pages.common import base_url, message_card, unreachable, use_language
 from app.pages.parts import Part, ViewContext, follow, views_for
 from app.system import System
 from components.participant_wall import ParticipantWall
@@ -21,8 +21,8 @@ from components.qr_join_card import qr_join_card
 def register(system: System) -> None:
     @ui.page('/m/{meeting}/screen', reconnect_timeout=system.settings.reconnect_seconds, title='Uitwisselplek')
     async def screen_page(meeting: str, request: Request, key: str = '') -> None:
-        lang, t = use_language(system)
         room = await room_for_key(system, meeting, key)
+        lang, t = use_language(system, room.info.language if room else '')  # the screen speaks the meeting's
         if room is None:
             message_card(t('access.bad_screen_link'), t('access.bad_screen_link_body'), marker='access-denied')
             return
@@ -47,6 +47,9 @@ class ScreenView:
                                               code_text=t('screen.code'))
                 self.locked = ui.label(t('screen.locked')).classes('text-4xl font-bold text-amber-5 text-center') \
                     .mark('screen-locked')
+                if unreachable(self.base):
+                    ui.label(t('control.unreachable')).classes('text-2xl font-bold text-red-4 text-center') \
+                        .props('data-testid=unreachable')
             with ui.column().classes('col-span-7 h-full gap-6 overflow-hidden'):
                 ui.label(info.title).classes('text-5xl font-black leading-tight line-clamp-2').mark('screen-title')
                 self.wall = ParticipantWall(self.room.people.values(), lambda n: t.plural('screen.count', n),
@@ -80,8 +83,8 @@ class ScreenView:
             self.wall.remove(change.person.id)
 
     def _meeting_changed(self, info: MeetingInfo) -> None:
-        if info.screen_key != self.key:  # the facilitator made a new screen link: this one stops working
-            ui.navigate.reload()
+        if info.screen_key != self.key or (info.language and info.language != self.lang):
+            ui.navigate.reload()  # a new screen link (this one stops working), or the meeting's language changed
             return
         self._show_lock(info)
 

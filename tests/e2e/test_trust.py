@@ -1,0 +1,162 @@
+"""A meeting people can trust, in real Chromium: removed means removed, a flood is refused and cleaned up, a
+round that runs out ends everywhere, a partner who leaves is told, long names and texts are never cut off, and
+page loads that never connect cost nothing."""
+
+from __future__ import annotations
+
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import People, Server, create_meeting, figure, goto, join, login, save, start_server
+from tests.e2e.test_statements import add, start
+
+LONG_NAME = 'jan.vandenbroeck@woonzorg-brugge-oost.be'  # 40 characters, no space to break at
+
+
+@pytest.fixture
+def flood_server(tmp_path: Path) -> Iterator[Server]:
+    server = start_server(tmp_path / 'server', JOINS_PER_ADDRESS='5')
+    yield server
+    server.stop()
+
+
+def no_sideways_scroll(page: Page) -> None:
+    """No element sticks out: the page is exactly as wide as the viewport."""
+    width = page.evaluate('document.documentElement.scrollWidth')
+    assert width <= page.viewport_size['width'], f'{page.url} is {width} px wide'
+
+
+def new_meeting(people: People, server: Server, title: str) -> tuple[Page, str]:
+    control = people.laptop(1400, 1000)
+    login(control, server)
+    create_meeting(control, title)
+    return control, control.get_by_test_id('join-code').inner_text().strip()
+
+
+def test_a_removed_device_stays_out(server: Server, people: People) -> None:
+    control, code = new_meeting(people, server, 'Veilige omgeving')
+    phone = people.phone()
+    join(phone, f'{server.url}/{code}', 'Dries')
+    control.get_by_test_id('roster-row').filter(has_text='Dries').get_by_role('button').click()
+    control.get_by_role('dialog').get_by_role('button', name='Verwijderen').click()
+    expect(phone.get_by_test_id('removed')).to_be_visible()
+    phone.reload()  # a reload, or another name from the same browser, does not get them back in
+    expect(phone.get_by_test_id('removed')).to_be_visible()
+    expect(phone.get_by_role('button', name='Ik doe mee')).to_have_count(0)
+    expect(control.get_by_test_id('roster-count')).to_have_text('0 deelnemers, 0 online')
+    control.get_by_role('button', name='Opnieuw toelaten').click()  # the facilitator lets them back in
+    expect(phone.get_by_role('button', name='Ik doe mee')).to_be_visible()
+    phone.get_by_label('Je naam').fill('Dries')
+    phone.get_by_role('button', name='Ik doe mee').click()
+    expect(phone.get_by_text('Je bent binnen')).to_be_visible()
+
+
+def test_a_join_flood_is_refused_and_removed_in_bulk(flood_server: Server, people: People) -> None:
+    control, code = new_meeting(people, flood_server, 'Overspoeld')
+    phones = [people.phone() for _ in range(8)]
+    refused = 0
+    for i, phone in enumerate(phones):
+        goto(phone, f'{flood_server.url}/{code}')
+        phone.get_by_label('Je naam').fill(f'Bot {i}')
+        phone.get_by_role('button', name='Ik doe mee').click()
+        outcome = phone.get_by_text('Je bent binnen').or_(phone.get_by_text('Er komen nu te veel mensen'))
+        expect(outcome).to_be_visible()
+        refused += phone.get_by_text('Er komen nu te veel mensen').count() > 0
+    figure(f'join flood from one address (limit 5 per 10 min): {refused} of 8 refused with a message')
+    assert refused == 3
+    expect(control.get_by_test_id('roster-count')).to_have_text('5 deelnemers, 5 online')
+    control.get_by_role('button', name='Recent binnengekomen verwijderen').click()
+    control.get_by_role('dialog').get_by_role('button', name='Verwijderen').click()
+    expect(control.get_by_test_id('roster-count')).to_have_text('0 deelnemers, 0 online')
+    expect(control.get_by_test_id('removed-row')).to_have_count(5)
+    expect(phones[0].get_by_test_id('removed')).to_be_visible()
+
+
+def test_a_round_that_runs_out_and_a_partner_who_leaves(server: Server, people: People) -> None:
+    control, code = new_meeting(people, server, 'Rondes')
+    control.get_by_role('button', name='Activiteit toevoegen').click()
+    dialog = control.get_by_role('dialog')
+    dialog.get_by_role('button', name='Speed dating', exact=True).click()
+    dialog.get_by_label('Stelling of vraag').fill('Leer elkaar kennen')
+    dialog.get_by_label('Minuten per ronde').fill('0.5')
+    dialog.get_by_role('button', name='Bewaren').click()
+    screen = people.projector()
+    goto(screen, control.get_by_test_id('screen-link').input_value())
+    names = ['Anna', 'Bert', 'Chris', LONG_NAME]
+    phones = {name: people.phone() for name in names}
+    for name, phone in phones.items():
+        join(phone, f'{server.url}/{code}', name, 'Woonzorg')
+    control.get_by_test_id('agenda-item').get_by_role('button', name='Nu tonen en laten antwoorden').click()
+    control.get_by_role('button', name='Koppels maken').click()
+    control.get_by_role('button', name='Start', exact=True).click()
+    expect(screen.get_by_test_id('pair')).to_have_count(2)
+    for phone in phones.values():
+        no_sideways_scroll(phone)
+    save(phones[LONG_NAME], 'phone-long-name-pair')
+
+    # Anna's partner leaves during the round: Anna is told, the facilitator pairs the ones left alone
+    partner = phones['Anna'].get_by_test_id('partner-name').inner_text()
+    leaver = phones[partner]
+    leaver.get_by_role('button', name='Verlaten').click()
+    leaver.get_by_role('dialog').get_by_role('button', name='Verlaten').click()
+    expect(phones['Anna'].get_by_test_id('partner-left')).to_have_text(f'{partner} is vertrokken.')
+    expect(screen.get_by_test_id('pair')).to_have_count(1)  # the broken pair is no longer shown as talking
+    control.get_by_role('button', name='Nu koppelen').click()
+    expect(phones['Anna'].get_by_test_id('partner-name')).to_have_count(2)  # joined the other pair: a trio
+    expect(screen.get_by_test_id('pair')).to_have_count(1)
+
+    # nobody presses anything: at zero the server tells every view
+    expect(control.get_by_test_id('control-phase')).to_have_text('voorbij', timeout=45_000)
+    expect(control.get_by_role('button', name='Volgende ronde')).to_be_visible()
+    expect(control.get_by_role('button', name='Pauze')).to_have_count(0)
+    expect(screen.get_by_test_id('countdown')).to_have_text('Wissel!')
+    expect(phones['Anna'].get_by_test_id('countdown')).to_have_text('Wissel!')
+
+
+def test_long_names_and_texts_are_never_cut_off(server: Server, people: People) -> None:
+    control, code = new_meeting(people, server, 'Lange namen')
+    statement = ('Bij een lerend netwerk kijk ik altijd eerst de kat uit de boom, want als je zelf eerst veel kennis '
+                 'deelt riskeer je dat je er niets voor terugkrijgt en met lege handen achterblijft, terwijl de '
+                 'anderen met jouw ideeën aan de haal gaan en je er zelf geen enkel voordeel uit haalt, zeker als je '
+                 'nog maar net begint en niemand kent.')[:299] + '…'
+    assert len(statement) == 300  # the most the app allows
+    add(control, 'Stelling', statement)
+    screen = people.projector()
+    goto(screen, control.get_by_test_id('screen-link').input_value())
+    phone = people._page(viewport={'width': 360, 'height': 640}, is_mobile=True, has_touch=True)
+    join(phone, f'{server.url}/{code}', LONG_NAME, 'Woon- en zorgcentrum Sint-Jozef Oostkamp-Ruddervoorde')
+    expect(screen.get_by_test_id('wall-name')).to_have_text([LONG_NAME])
+    right = screen.get_by_test_id('wall-name').bounding_box()
+    assert right['x'] + right['width'] <= 1920
+    no_sideways_scroll(phone)
+    start(control, statement[:40])
+    question = screen.get_by_test_id('screen-question')
+    expect(question).to_have_text(statement)
+    box = question.bounding_box()
+    assert box['y'] >= 0 and box['y'] + box['height'] <= 1080  # all of it on the projector
+    assert question.evaluate('e => e.scrollHeight <= e.clientHeight + 1')  # nothing clipped inside
+    save(screen, 'screen-300-characters')
+    no_sideways_scroll(phone)
+    save(phone, 'phone-360-statement')
+
+
+def test_page_loads_that_never_connect_cost_no_subscriptions(flood_server: Server, people: People) -> None:
+    server = flood_server  # its own server: no pages of other tests come and go meanwhile
+    control, code = new_meeting(people, server, 'Geen socket')
+    baseline = server.health()['subscribers']
+    started = time.perf_counter()
+    for _ in range(300):
+        with urllib.request.urlopen(f'{server.url}/{code}', timeout=10) as response:
+            assert response.status == 200
+    figure(f'300 anonymous page loads without a socket: subscribers {baseline} -> {server.health()["subscribers"]}'
+           f' ({(time.perf_counter() - started) * 1000 / 300:.0f} ms per load)')
+    assert server.health()['subscribers'] <= baseline
+    phone = people.phone()
+    join(phone, f'{server.url}/{code}', 'Anna')  # a page that does connect follows the meeting
+    expect(control.get_by_test_id('roster-count')).to_have_text('1 deelnemer, 1 online')
+    assert server.health()['subscribers'] > baseline
