@@ -38,7 +38,8 @@ def build(system: System) -> None:
         app.add_static_files('/assets', ASSETS)
     # user texts (a 40-character e-mail address as a name) break anywhere rather than push a page sideways
     ui.add_css('.break-words { overflow-wrap: anywhere; min-width: 0; }'
-               '.q-item__label { overflow-wrap: anywhere; }', shared=True)
+               '.q-item__label { overflow-wrap: anywhere; }'
+               '.taps-pending [data-testid=received] { display: none; }', shared=True)  # not "Ontvangen" yet
 
     @app.get('/healthz')
     async def healthz() -> dict:

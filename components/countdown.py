@@ -32,7 +32,8 @@ class Countdown(ui.element, component='countdown.js'):
         """Send a new state (start, pause, +1 minute, …) together with the server's clock."""
         self._props['ends-at'] = clock.ends_at.timestamp() * 1000 if clock and clock.ends_at else None
         self._props['remaining'] = clock.remaining if clock and clock.ends_at is None else 0
-        self._props['paused'] = bool(clock and clock.ends_at is None and 0 < (clock.remaining or 0) < clock.seconds)
+        self._props['paused'] = bool(clock and clock.ends_at is None and (clock.remaining or 0) > 0
+                                     and clock.remaining != clock.seconds)  # the same rule as Round.phase
         self._props['server-now'] = time.time() * 1000
         self.update()
 

@@ -28,6 +28,7 @@ class ViewContext:
     participant_id: str = ''        # the phone's participant
     join_hint: str = ''             # the screen's "join at …" line
     invite: Invite | None = None    # the moderator's invite
+    pending: Any = None             # the phone's PendingTaps: taps kept in the browser until stored
 
 
 class Part:

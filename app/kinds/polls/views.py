@@ -173,6 +173,8 @@ class PollPhone(Part):
                     .props(f'size=xl no-caps data-testid=vote-{option}').classes('w-full py-3 text-xl') \
                     .mark(f'vote-{option}')
                 button.set_enabled(open_)
+                if self.ctx.pending is not None:  # kept in the browser until the server has stored it
+                    self.ctx.pending.remember(button, self.activity.id, 'choice', option)
                 self.buttons[option] = button
         self._highlight()
 
@@ -220,6 +222,9 @@ class PollPhone(Part):
         except Refused as error:
             notify_refused(self.t, error)
             return
+        finally:
+            if 'choice' in values and self.ctx.pending is not None:
+                self.ctx.pending.done(self.activity.id, 'choice')
         if not quiet:
             self.received.set_visibility(True)
         if saved:

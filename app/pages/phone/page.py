@@ -18,6 +18,7 @@ from app.live.room import Room
 from app.pages.common import client_ip, device_id, header, message_card, notify_refused, use_language
 from app.pages.parts import Part, ViewContext, follow, views_for
 from app.system import System
+from components.pending_taps import PendingTaps
 
 
 def register(system: System) -> None:
@@ -70,6 +71,8 @@ class ParticipantView:
             self.title = ui.label(self.room.info.title).classes('text-lg text-grey-8 break-words') \
                 .mark('meeting-title')
             self.title.set_visibility(self.room.info.state != 'closed')  # a closed meeting shows only that
+            self.pending = PendingTaps(f'uitwisselplek-taps-{self.room.info.id}',
+                                       not_sent_text=self.t('phone.not_sent'), on_resend=self._resend)
             self.body()
             self._leave_button()  # built once, shown while joined: not rebuilt with every question
         self._show_leave()
@@ -88,7 +91,8 @@ class ParticipantView:
             if view is None:
                 self._joined_view(self.person)
             else:
-                self.part = view(ViewContext(self.room, t, self.lang, participant_id=self.person.id), activity)
+                self.part = view(ViewContext(self.room, t, self.lang, participant_id=self.person.id,
+                                             pending=self.pending), activity)
                 self.part.build()
         elif self.person is not None:
             self._joined_view(self.person)
@@ -144,9 +148,11 @@ class ParticipantView:
         with ui.card().classes('w-full items-center text-center p-6 gap-3').mark('joined'):
             ui.icon('check_circle', size='4rem', color='positive')
             ui.label(t('participant.in')).classes('text-3xl font-bold').mark('you-are-in')
-            ui.label(person.name).classes('text-2xl').mark('my-name').props('data-testid=my-name')
+            ui.label(person.name).classes('text-2xl break-words max-w-full').mark('my-name') \
+                .props('data-testid=my-name')
             if person.organisation:
-                ui.label(person.organisation).classes('text-lg text-grey-8').mark('my-organisation')
+                ui.label(person.organisation).classes('text-lg text-grey-8 break-words max-w-full') \
+                    .mark('my-organisation')
             ui.label(t('participant.wait')).classes('text-base text-grey-7')
 
     def _leave_button(self) -> None:
@@ -167,6 +173,28 @@ class ParticipantView:
             self.notice = self.t('participant.left')
             await self.room.leave(person.id)
             self.body.refresh()
+
+    async def _resend(self, taps: list[dict]) -> None:
+        """Taps the browser kept while offline or across a reload: stored now, or said why they did not count."""
+        for tap in taps:
+            activity_id, field, value = tap.get('activity'), tap.get('field'), tap.get('value')
+            if not isinstance(activity_id, int) or field != 'choice' or not isinstance(value, str):
+                continue
+            if self.person is not None:
+                try:
+                    await self.room.agenda.answer(self.person.id, activity_id, choice=value)
+                except Refused as error:
+                    ui.notify(self.t('phone.tap_not_counted', reason=self._reason(error)), type='warning',
+                              multi_line=True)
+                else:
+                    current = self.room.agenda.current
+                    if current is not None and current.id == activity_id:
+                        self.body.refresh()  # shows the stored choice and "Ontvangen"
+            self.pending.done(activity_id, field)
+
+    def _reason(self, error: Refused) -> str:
+        return self.t.plural(error.key, error.count, **error.params) if error.count is not None \
+            else self.t(error.key, **error.params)
 
     def _removed_changed(self) -> None:
         if self.person is None and self.room.is_removed(self.device) != self.shown_removed:
