@@ -28,6 +28,21 @@ class NoteEditor:
     def dirty(self) -> bool:
         return (self.area.value or '') != self.base_text
 
+    def draft(self) -> tuple[str, int, str] | None:
+        """(typed text, base version, base text) when something is typed and not saved yet."""
+        return (self.area.value or '', self.base_version, self.base_text) if self.dirty else None
+
+    def restore(self, draft: tuple[str, int, str] | None) -> None:
+        """After a rebuild: what was typed, still based on the version it started from (a save merges)."""
+        if draft is None:
+            return
+        typed, version, text = draft
+        if version <= self.base_version:
+            self.base_version, self.base_text = version, text
+            self.area.set_value(typed)
+            if self.dirty and version < self.base_version:
+                self.status.set_text(self._texts['changed'])
+
     async def save(self) -> None:
         try:
             text, version, conflict = await self._on_save(self.base_version, self.base_text, self.area.value or '')

@@ -32,6 +32,13 @@ class ResultTexts:
     more: Callable[[int], str] | None = None  # "+7 meer": answers that do not fit on the screen
 
 
+def preload_charts() -> None:
+    """An invisible chart, so that the browser loads the chart library while the page is idle: the first
+    "Toon resultaten" then draws as fast as the later ones."""
+    ui.echart({'xAxis': {'show': False}, 'yAxis': {'show': False}, 'series': []}, renderer='svg') \
+        .style('position: absolute; width: 1px; height: 1px; opacity: 0; pointer-events: none')
+
+
 class ResultsView:
     def __init__(self, activity: Activity, counts: dict[str, int], answers: Iterable[tuple[str, str, str]], *,
                  texts: ResultTexts, lang: str, size: Size, show_wall: bool,

@@ -56,9 +56,11 @@ class ControlRounds(RoundPart):
     end_text = ''        # button to end the round early
 
     def build(self) -> None:
+        self.fields: dict[str, ui.select] = {}  # the tools' choices, by name (kept when the tools rebuild)
         self.header = ui.refreshable(self._header)
         self.body = ui.refreshable(self._body)
-        self.tools = ui.refreshable(self._tools)
+        self.kept: dict[str, object] = {}
+        self.tools = ui.refreshable(self._tools_kept)
         self.header()
         self.between()
         self.body()
@@ -68,6 +70,7 @@ class ControlRounds(RoundPart):
         """Fixed controls between the header and the body (built once)."""
 
     def round_changed(self, r: Round | None = None) -> None:
+        self.kept = {name: field.value for name, field in self.fields.items()}  # a choice being made survives
         self.header.refresh()
         self.body.refresh()
         self.tools.refresh()
@@ -119,7 +122,15 @@ class ControlRounds(RoundPart):
         """The round's groups."""
 
     def _tools(self) -> None:
-        """Tools that change the round (swap, move)."""
+        """Tools that change the round (swap, move); their choices go into ``self.fields``."""
+
+    def _tools_kept(self) -> None:
+        kept, self.kept, self.fields = self.kept, {}, {}
+        self._tools()
+        for name, value in kept.items():
+            field = self.fields.get(name)
+            if field is not None and value is not None and value in field.options:
+                field.set_value(value)
 
     async def do(self, action: Callable[[int], Awaitable[object]]) -> None:
         try:

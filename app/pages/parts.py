@@ -43,6 +43,11 @@ class Part:
         """The room's events this view needs (its host subscribes to them once)."""
         return ()
 
+    @classmethod
+    def preload(cls, room: Room) -> bool:
+        """Prepare the page for this kind while it is idle (e.g. load a chart library); True if it did."""
+        return False
+
     def build(self) -> None:
         raise NotImplementedError
 
@@ -52,6 +57,14 @@ class Part:
     def roster_changed(self, change: RosterChange) -> None:
         """Someone joined, left or came online/offline (only for views that override this: it costs a call per
         view and change)."""
+
+    def draft(self) -> dict[str, Any]:
+        """What the person typed and did not send yet: carried over when the host rebuilds (an edit of the
+        question, a new member in the group) so that nothing typed is thrown away."""
+        return {}
+
+    def restore(self, draft: dict[str, Any]) -> None:
+        """Put back what ``draft`` returned before the rebuild (same activity)."""
 
     def participant_left(self, participant_id: str) -> None:
         """Someone else left or was removed (every phone hears this anyway)."""
@@ -84,6 +97,12 @@ def follow(room: Room, views: Iterable[type[Part] | None], shown: Callable[[], P
                 event.subscribe(forward, expect_args=True)
     if any(view.roster_changed is not Part.roster_changed for view in views):
         room.roster_changed.subscribe(roster, expect_args=True)
+
+
+def preload(room: Room, views: Iterable[type[Part] | None]) -> None:
+    """Let each view class prepare the page once (the host calls this while building)."""
+    for view in dict.fromkeys(v for v in views if v is not None):
+        view.preload(room)
 
 
 def views_for(room: Room, role: str) -> list[type[Part] | None]:

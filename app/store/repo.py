@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from app.domain.codes import new_join_code, new_key, new_participant_id
@@ -22,6 +26,24 @@ from app.store.models import (
     RoundGroup,
     utcnow,
 )
+
+log = logging.getLogger(__name__)
+T = TypeVar('T')
+RETRIES = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)  # seconds between tries when SQLite is busy
+
+
+async def retry_when_busy(write: Callable[[], Awaitable[T]]) -> T:
+    """Run a write again when SQLite's single writer is busy (many phones joining at once): the person who
+    tapped never sees it. Other errors, and the last try's, go through."""
+    for pause in RETRIES:
+        try:
+            return await write()
+        except OperationalError as error:
+            if 'locked' not in str(error) and 'busy' not in str(error):
+                raise
+            log.info('database busy, trying again in %.2f s', pause)
+            await asyncio.sleep(pause)
+    return await write()
 
 
 class Repo:
@@ -99,11 +121,14 @@ class Repo:
 
     # participants
     async def add_participant(self, meeting_id: int, device_id: str, name: str, organisation: str) -> Participant:
-        async with self.sessions.begin() as s:
-            participant = Participant(id=new_participant_id(), meeting_id=meeting_id, device_id=device_id,
-                                      name=name, organisation=organisation, status='active')
-            s.add(participant)
-        return participant
+        async def write() -> Participant:
+            async with self.sessions.begin() as s:
+                participant = Participant(id=new_participant_id(), meeting_id=meeting_id, device_id=device_id,
+                                          name=name, organisation=organisation, status='active')
+                s.add(participant)
+            return participant
+
+        return await retry_when_busy(write)
 
     async def active_participants(self, meeting_id: int) -> list[Participant]:
         async with self.sessions() as s:
@@ -168,13 +193,16 @@ class Repo:
 
     async def save_response(self, activity_id: int, participant_id: str, **values: object) -> None:
         """Insert or update the one response of this participant to this activity (one statement, no race)."""
-        async with self.sessions.begin() as s:
-            insert = sqlite_insert if s.bind.dialect.name == 'sqlite' else pg_insert
-            row = {'choice': '', 'text': '', 'reason': '', 'hidden': False, 'show_name': False, **values}
-            statement = insert(Response).values(activity_id=activity_id, participant_id=participant_id,
-                                                updated_at=utcnow(), **row)
-            await s.execute(statement.on_conflict_do_update(
-                index_elements=['activity_id', 'participant_id'], set_={**values, 'updated_at': utcnow()}))
+        async def write() -> None:
+            async with self.sessions.begin() as s:
+                insert = sqlite_insert if s.bind.dialect.name == 'sqlite' else pg_insert
+                row = {'choice': '', 'text': '', 'reason': '', 'hidden': False, 'show_name': False, **values}
+                statement = insert(Response).values(activity_id=activity_id, participant_id=participant_id,
+                                                    updated_at=utcnow(), **row)
+                await s.execute(statement.on_conflict_do_update(
+                    index_elements=['activity_id', 'participant_id'], set_={**values, 'updated_at': utcnow()}))
+
+        await retry_when_busy(write)
 
     async def export_rows(self, meeting_id: int) -> list[tuple[Activity, Response, Participant]]:
         async with self.sessions() as s:

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import People, Server, create_meeting, figure, goto, join, login, save, start_server
-from tests.e2e.test_statements import add, start
+from tests.e2e.test_statements import add, start, vote
 
 LONG_NAME = 'jan.vandenbroeck@woonzorg-brugge-oost.be'  # 40 characters, no space to break at
 
@@ -21,6 +21,13 @@ LONG_NAME = 'jan.vandenbroeck@woonzorg-brugge-oost.be'  # 40 characters, no spac
 @pytest.fixture
 def flood_server(tmp_path: Path) -> Iterator[Server]:
     server = start_server(tmp_path / 'server', JOINS_PER_ADDRESS='5')
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fresh_server(tmp_path: Path) -> Iterator[Server]:
+    server = start_server(tmp_path / 'server')
     yield server
     server.stop()
 
@@ -199,3 +206,83 @@ def test_a_tap_made_offline_is_never_lost_without_a_word(server: Server, people:
     expect(control.get_by_test_id('live-answered')).to_have_text('1 van 2 geantwoord', timeout=20_000)
     expect(other.get_by_test_id('received')).to_be_visible(timeout=20_000)
     expect(other.get_by_test_id('vote-disagree')).to_have_attribute('aria-pressed', 'true')
+
+
+def test_text_being_typed_survives_the_page_changing_around_it(server: Server, people: People) -> None:
+    control, code = new_meeting(people, server, 'Oogsten')
+    control.get_by_role('button', name='Activiteit toevoegen').click()
+    dialog = control.get_by_role('dialog')
+    dialog.get_by_role('button', name='Werkgroepen (breakout)', exact=True).click()
+    dialog.get_by_label('Stelling of vraag').fill('Wissel ervaringen uit')
+    dialog.get_by_role('button', name='Aantal groepen').click()
+    dialog.get_by_label('Hoeveel').fill('1')
+    dialog.get_by_role('button', name='Bewaren').click()
+    add(control, 'Stelling', 'Delen loont')
+    els, jef = people.phone(), people.phone()
+    join(els, f'{server.url}/{code}', 'Els', 'CAW')
+    join(jef, f'{server.url}/{code}', 'Jef', 'OCMW')
+    control.get_by_test_id('agenda-item').filter(has_text='Wissel ervaringen uit') \
+        .get_by_role('button', name='Nu tonen en laten antwoorden').click()
+    control.get_by_role('button', name='Groepen maken').click()
+    control.get_by_role('button', name='Start', exact=True).click()
+    expect(els.get_by_test_id('group-name')).to_be_visible()
+    els.get_by_test_id('note').fill('Wat werkt: intervisie met een vaste trekker')
+    time.sleep(0.5)  # what she typed has reached the server (NiceGUI sends the value as she types)
+
+    late = people.phone()  # a latecomer joins her group: the group card is rebuilt with a new member
+    goto(late, f'{server.url}/{code}')
+    late.get_by_label('Je naam').fill('Laatkomer')
+    late.get_by_role('button', name='Ik doe mee').click()
+    expect(late.get_by_test_id('group-name')).to_be_visible()
+    expect(els.get_by_test_id('group-member')).to_have_count(2)
+    expect(els.get_by_test_id('note')).to_have_value('Wat werkt: intervisie met een vaste trekker')
+
+    # a reason being typed survives the facilitator correcting the statement's text
+    start(control, 'Delen loont')
+    expect(jef.get_by_test_id('activity-text')).to_have_text('Delen loont')
+    jef.get_by_test_id('vote-agree').click()
+    jef.get_by_test_id('reason-input').fill('Omdat ik zelf ook veel leer')
+    time.sleep(0.5)
+    control.get_by_test_id('agenda-item').filter(has_text='Delen loont').get_by_role('button', name='Aanpassen').click()
+    control.get_by_role('dialog').get_by_label('Stelling of vraag').fill('Kennis delen loont altijd')
+    control.get_by_role('dialog').get_by_role('button', name='Bewaren').click()
+    expect(jef.get_by_test_id('activity-text')).to_have_text('Kennis delen loont altijd')
+    expect(jef.get_by_test_id('reason-input')).to_have_value('Omdat ik zelf ook veel leer')
+
+
+def reveal_time(people: People, server: Server, control: Page, code: str, phones: int, *,
+                agenda_first: bool) -> tuple[float, float]:
+    """Seconds from "Toon resultaten" to the chart on the screen, and on the last of the phones."""
+    screen = people.projector()
+    statement = f'Delen loont ({"voorbereid" if agenda_first else "achteraf toegevoegd"})'
+    if agenda_first:  # the pages know a chart will come: they load the chart library while idle
+        add(control, 'Stelling', statement, hidden=True)
+    goto(screen, control.get_by_test_id('screen-link').input_value())
+    pages = [people.phone() for _ in range(phones)]
+    for i, phone in enumerate(pages):
+        join(phone, f'{server.url}/{code}', f'Deelnemer {i + 1}')
+    if not agenda_first:
+        add(control, 'Stelling', statement, hidden=True)
+    start(control, statement)
+    for phone in pages[:3]:
+        vote(phone, 'agree', statement)
+    expect(screen.get_by_test_id('results-hidden')).to_be_visible()
+    started = time.perf_counter()
+    control.get_by_role('button', name='Toon resultaten').click()
+    expect(screen.get_by_test_id('result-chart').locator('svg')).to_be_visible(timeout=30_000)
+    on_screen = time.perf_counter() - started
+    for phone in pages:
+        expect(phone.get_by_test_id('result-chart').locator('svg')).to_be_visible(timeout=30_000)
+    return on_screen, time.perf_counter() - started
+
+
+def test_the_first_chart_is_as_fast_as_the_later_ones(fresh_server: Server, people: People) -> None:
+    server = fresh_server
+    control, code = new_meeting(people, server, 'Eerste grafiek')
+    warm = reveal_time(people, server, control, code, 13, agenda_first=True)
+    people.close()
+    people.contexts.clear()
+    control, code = new_meeting(people, server, 'Eerste grafiek, koud')
+    cold = reveal_time(people, server, control, code, 13, agenda_first=False)
+    figure(f'first reveal, chart library loaded while idle: screen {warm[0]:.2f} s, 13 phones {warm[1]:.2f} s '
+           f'(not loaded before: screen {cold[0]:.2f} s, 13 phones {cold[1]:.2f} s)')

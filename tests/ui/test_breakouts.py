@@ -93,3 +93,21 @@ async def test_participants_choose_their_topic(user: User, create_user: Callable
     await phones[2].should_see('Groep 2', retries=20)  # did not choose: placed in the group with room
     await phones[0].should_see('Groep 1', retries=20)
     await phones[0].should_see('Vorming')
+
+
+async def test_a_harvest_being_typed_survives_a_new_member(user: User, create_user: Callable[[], User]) -> None:
+    await make_facilitator(user)
+    _, code = await make_meeting(user)
+    await add_activity(user, 'breakout', 'Werkgroepen')
+    user.find(marker='open-activity').click()
+    els = create_user()
+    await join(els, code, 'Els')
+    for name in ('Jef', 'Kim', 'Lien'):
+        await join(create_user(), code, name)
+    user.find(marker='next-round').click()  # groups of 4: one group
+    await els.should_see('Groep 1', retries=20)
+    user.find(marker='start-round').click()
+    els.find(marker='note').type('Wat werkt: intervisie')
+    await join(create_user(), code, 'Laatkomer')  # into the running round, into Els's group
+    await els.should_see('Laatkomer', retries=20)
+    assert els.find(marker='note').elements.pop().value == 'Wat werkt: intervisie'

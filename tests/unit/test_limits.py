@@ -62,3 +62,25 @@ def test_join_gate_per_address_and_per_meeting() -> None:
 ])
 def test_client_address(peer: str, header: str | None, trusted: str, expected: str) -> None:
     assert client_address(peer, header, trusted) == expected
+
+
+async def test_a_busy_database_is_tried_again() -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from app.store import repo
+
+    calls = []
+
+    async def write() -> str:
+        calls.append(1)
+        if len(calls) < 3:
+            raise OperationalError('INSERT', {}, Exception('database is locked'))
+        return 'stored'
+
+    assert await repo.retry_when_busy(write) == 'stored' and len(calls) == 3
+
+    async def broken() -> None:
+        raise OperationalError('INSERT', {}, Exception('no such table'))
+
+    with pytest.raises(OperationalError):
+        await repo.retry_when_busy(broken)

@@ -160,6 +160,7 @@ class ControlBreakout(ControlRounds, BreakoutPart):
             who = ui.select(options, label=t('breakout.move_who')).classes('grow').mark('move-who')
             to = ui.select({n: t('breakout.group', number=n) for n in range(1, len(r.groups) + 1)},
                            label=t('breakout.move_to')).classes('w-40').mark('move-to')
+            self.fields.update(move_who=who, move_to=to)
             ui.button(t('breakout.move'), icon='east', on_click=lambda: self._move(who.value, to.value)) \
                 .props('outline').mark('move')
 
@@ -234,6 +235,7 @@ class PhoneBreakout(BreakoutPart):
 
     card: GroupCard | None = None
     shown: tuple | None = None
+    note_draft: dict | None = None  # a harvest being typed, carried into the rebuilt group card
 
     def build(self) -> None:
         self.part = ui.refreshable(self._part)  # per phone
@@ -248,6 +250,19 @@ class PhoneBreakout(BreakoutPart):
         last = self.runner.last_message(self.activity.id, r.table_of(self.ctx.participant_id) if r else None)
         if last is not None:  # sent while this phone was asleep or reloading
             self.message_sent(last)
+
+    def refresh(self) -> None:
+        """Rebuild the round part, keeping a harvest being typed."""
+        self.note_draft = self.draft() or None  # taken by the next _part (a refresh may run a moment later)
+        self.part.refresh()
+
+    def draft(self) -> dict:
+        note = self.card.note.draft() if self.card is not None else None
+        return {'group': self.card.group, 'note': note} if note is not None else {}
+
+    def restore(self, draft: dict) -> None:
+        if self.card is not None and draft.get('group') == self.card.group:
+            self.card.note.restore(draft['note'])
 
     def _part(self) -> None:
         r = self.current()
@@ -264,6 +279,9 @@ class PhoneBreakout(BreakoutPart):
             ui.label(self.t('breakout.not_placed')).classes('text-lg')
             return
         self.card = GroupCard(self.ctx, self.activity.id, r, group, me=self.ctx.participant_id)
+        draft, self.note_draft = self.note_draft, None
+        if draft and draft.get('group') == group:
+            self.card.note.restore(draft['note'])
 
     def _choosing(self, r: Round) -> bool:
         return self.live.settings.fill == 'choose' and r.phase(self.runner.clock()) == 'ready'
@@ -303,11 +321,11 @@ class PhoneBreakout(BreakoutPart):
 
     def round_changed(self, r: Round) -> None:
         if self._view_of(r) != self.shown:
-            self.part.refresh()
+            self.refresh()
 
     def clock_changed(self, r: Round) -> None:
         if self._view_of(r) != self.shown:  # the start ends the choosing
-            self.part.refresh()
+            self.refresh()
         elif self.card is not None:
             self.card.countdown.show(r.countdown)
 
@@ -348,8 +366,10 @@ class ModerateBreakout(BreakoutPart):
         ui.label(t('moderate.groups')).classes('text-xl font-bold')
         if not groups:
             ui.label(t('moderate.no_groups')).classes('text-grey-7')
+        drafts, self.drafts = getattr(self, 'drafts', {}), {}
         for number in groups:
             self.cards[number] = GroupCard(self.ctx, self.activity.id, r, number)
+            self.cards[number].note.restore(drafts.get(number))
             with ui.row().classes('w-full items-center no-wrap gap-2'):
                 field = ui.input(t('moderate.message')).props('outlined dense maxlength=220').classes('grow') \
                     .mark('group-message')
@@ -368,7 +388,8 @@ class ModerateBreakout(BreakoutPart):
 
     def round_changed(self, r: Round) -> None:
         if self._view() != self.shown:
-            self.part.refresh()
+            self.drafts = {number: card.note.draft() for number, card in self.cards.items()}
+            self.part.refresh()  # a harvest being typed goes into the rebuilt card of the same group
 
     def clock_changed(self, r: Round) -> None:
         for card in self.cards.values():

@@ -14,7 +14,7 @@ from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
 from app.pages.common import notify_refused
 from app.pages.parts import Part
-from components.results import ResultsView, ResultTexts
+from components.results import ResultsView, ResultTexts, preload_charts
 
 
 def result_texts(t: Translate) -> ResultTexts:
@@ -106,8 +106,21 @@ class PollControl(PollLive):
         await self.room.agenda.edit(activity.id, activity.text, settings)
 
 
+def charts_coming(room: Room) -> bool:
+    """The agenda has a poll with a chart: load the chart library before the first one is shown."""
+    return any(a.options and a.kind in room.kinds and room.kinds[a.kind].screen is PollScreen
+               for a in room.agenda.activities.values())
+
+
 class PollScreen(PollLive):
     """The projected poll: the question in large type, "x van y", live results — no names, no controls."""
+
+    @classmethod
+    def preload(cls, room: Room) -> bool:
+        if charts_coming(room):
+            preload_charts()
+            return True
+        return False
 
     def build(self) -> None:
         t, activity, agenda = self.t, self.activity, self.room.agenda
@@ -137,6 +150,10 @@ class PollScreen(PollLive):
 
 class PollPhone(Part):
     """The poll on a phone: one question, big buttons, "ontvangen" only once stored."""
+
+    @classmethod
+    def preload(cls, room: Room) -> bool:
+        return PollScreen.preload(room)
 
     def build(self) -> None:
         t, activity = self.t, self.activity
@@ -189,8 +206,23 @@ class PollPhone(Part):
         await self._send(choice=option)
         self._highlight()
 
+    def _areas(self) -> dict[str, tuple[ui.textarea | None, str]]:
+        answer = self.answer or Answer()
+        return {'text': (getattr(self, 'answer_area', None), answer.text),
+                'reason': (getattr(self, 'reason_area', None), answer.reason)}
+
+    def draft(self) -> dict[str, str]:
+        return {name: area.value or '' for name, (area, stored) in self._areas().items()
+                if area is not None and (area.value or '') != stored}
+
+    def restore(self, draft: dict[str, str]) -> None:
+        for name, (area, _) in self._areas().items():
+            if area is not None and name in draft and area.enabled:
+                area.set_value(draft[name])
+
     def _open_answer(self, open_: bool) -> None:
-        area = ui.textarea(self.t('phone.your_answer'), value=self.answer.text if self.answer else '') \
+        typed = self.answer.text if self.answer else ''
+        self.answer_area = area = ui.textarea(self.t('phone.your_answer'), value=typed) \
             .props(f'outlined autogrow maxlength={MAX_ANSWER} counter input-class=text-lg') \
             .classes('w-full').mark('answer-input')
         area.set_enabled(open_)
@@ -200,8 +232,9 @@ class PollPhone(Part):
         self._name_choice(open_)
 
     def _reason(self, open_: bool) -> None:
-        area = ui.textarea(self.t('phone.why'), value=self.answer.reason if self.answer else '') \
-            .props(f'outlined autogrow maxlength={MAX_REASON} counter').classes('w-full').mark('reason-input')
+        self.reason_area = area = ui.textarea(self.t('phone.why'), value=self.answer.reason if self.answer else '') \
+            .props(f'outlined autogrow maxlength={MAX_REASON} counter data-testid=reason-input').classes('w-full') \
+            .mark('reason-input')
         area.set_enabled(open_)
         save = ui.button(self.t('phone.save_reason'), on_click=lambda: self._send(reason=area.value, saved=True)) \
             .props('outline').classes('w-full').mark('save-reason')

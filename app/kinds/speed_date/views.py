@@ -78,6 +78,7 @@ class ControlSpeedDate(ControlRounds, SpeedDatePart):
             with ui.row().classes('w-full items-center no-wrap gap-2'):
                 first = ui.select(options, label=t('speed.swap_a')).classes('grow').mark('swap-a')
                 second = ui.select(options, label=t('speed.swap_b')).classes('grow').mark('swap-b')
+                self.fields.update(swap_a=first, swap_b=second)
                 ui.button(t('speed.swap'), icon='swap_horiz',
                           on_click=lambda: self._swap(first.value, second.value)).props('outline').mark('swap')
 

@@ -16,7 +16,7 @@ from app.domain.people import MAX_NAME, MAX_ORGANISATION, Person
 from app.i18n import Translate
 from app.live.room import Room
 from app.pages.common import client_ip, device_id, header, message_card, notify_refused, use_language
-from app.pages.parts import Part, ViewContext, follow, views_for
+from app.pages.parts import Part, ViewContext, follow, preload, views_for
 from app.system import System
 from components.pending_taps import PendingTaps
 
@@ -59,7 +59,8 @@ class ParticipantView:
         self.shown_activity: tuple | None = None  # what of the current activity the body shows
         self.part: Part | None = None  # the current activity, as its kind shows it on a phone
         self.leave: ui.button | None = None
-        self.body = ui.refreshable(self._body)  # per phone: a refresh touches only this phone's elements
+        self.refreshable_body = ui.refreshable(self._body)  # per phone: a refresh touches only this phone's elements
+        self.draft: tuple[int, dict] | None = None  # (activity id, what was typed) across a rebuild
         self.subscribed = False
 
     def build(self) -> None:
@@ -73,8 +74,9 @@ class ParticipantView:
             self.title.set_visibility(self.room.info.state != 'closed')  # a closed meeting shows only that
             self.pending = PendingTaps(f'uitwisselplek-taps-{self.room.info.id}',
                                        not_sent_text=self.t('phone.not_sent'), on_resend=self._resend)
-            self.body()
+            self.refreshable_body()
             self._leave_button()  # built once, shown while joined: not rebuilt with every question
+            preload(self.room, views_for(self.room, 'phone'))  # e.g. the chart library, while the page is idle
         self._show_leave()
 
     def _body(self) -> None:
@@ -94,6 +96,9 @@ class ParticipantView:
                 self.part = view(ViewContext(self.room, t, self.lang, participant_id=self.person.id,
                                              pending=self.pending), activity)
                 self.part.build()
+                draft, self.draft = self.draft, None
+                if draft is not None and draft[0] == activity.id and draft[1]:
+                    self.part.restore(draft[1])
         elif self.person is not None:
             self._joined_view(self.person)
         elif self.shown_removed:
@@ -103,6 +108,15 @@ class ParticipantView:
         else:
             self._join_form()
         self._show_leave()
+
+    @property
+    def body(self) -> ui.refreshable:
+        return self.refreshable_body
+
+    def rebuild(self) -> None:
+        """Rebuild the body, keeping what was typed in the activity shown (if it is still the one shown)."""
+        self.draft = (self.part.activity.id, self.part.draft()) if self.part is not None else None
+        self.refreshable_body.refresh()  # _body takes the draft (a refresh may run a moment later)
 
     def _show_leave(self) -> None:
         if getattr(self, 'leave', None) is not None:
@@ -131,13 +145,13 @@ class ParticipantView:
                 closed = error.key in ('error.meeting_closed', 'error.meeting_locked')
                 notify_refused(t, error, 'warning' if closed else 'negative')
                 if closed:
-                    self.body.refresh()
+                    self.rebuild()
                 return
             finally:
                 button.enable()
             self.person, self.notice = person, ''
             await self._count_presence()
-            self.body.refresh()
+            self.rebuild()
 
         button.on_click(join)
         name.on('keydown.enter', join)
@@ -172,7 +186,7 @@ class ParticipantView:
             person, self.person, self.counted = self.person, None, False
             self.notice = self.t('participant.left')
             await self.room.leave(person.id)
-            self.body.refresh()
+            self.rebuild()
 
     async def _resend(self, taps: list[dict]) -> None:
         """Taps the browser kept while offline or across a reload: stored now, or said why they did not count."""
@@ -189,7 +203,7 @@ class ParticipantView:
                 else:
                     current = self.room.agenda.current
                     if current is not None and current.id == activity_id:
-                        self.body.refresh()  # shows the stored choice and "Ontvangen"
+                        self.rebuild()  # shows the stored choice and "Ontvangen"
             self.pending.done(activity_id, field)
 
     def _reason(self, error: Refused) -> str:
@@ -199,7 +213,7 @@ class ParticipantView:
     def _removed_changed(self) -> None:
         if self.person is None and self.room.is_removed(self.device) != self.shown_removed:
             self.notice = ''
-            self.body.refresh()  # let back in: the join form again
+            self.rebuild()  # let back in: the join form again
 
     def _gone(self, participant_id: str) -> None:
         if self.part is not None and (self.person is None or self.person.id != participant_id):
@@ -207,17 +221,17 @@ class ParticipantView:
         if self.person is not None and self.person.id == participant_id:  # removed by the facilitator
             self.person, self.counted = None, False
             self.notice = self.t('participant.removed')
-            self.body.refresh()
+            self.rebuild()
 
     async def _activity_changed(self, activity: Activity | None) -> None:
         if self.person is not None and self._view_of(activity) != self.shown_activity:
             await asyncio.sleep(0)  # one task per phone: the server keeps serving sockets between rebuilds
-            self.body.refresh()  # every phone switches; an edit the phone doesn't show changes nothing
+            self.rebuild()  # every phone switches; an edit the phone doesn't show changes nothing
 
     def _meeting_changed(self, info: MeetingInfo) -> None:
         self.title.set_visibility(info.state != 'closed')
         if (info.state, info.locked) != self.shown:
-            self.body.refresh()  # the join form appears or disappears with the lock; closing ends it all
+            self.rebuild()  # the join form appears or disappears with the lock; closing ends it all
 
     def _view_of(self, activity: Activity | None) -> tuple | None:
         """What this phone shows of an activity (its kind says): when this changes, the phone rebuilds."""
@@ -242,7 +256,7 @@ class ParticipantView:
             self._subscribe()
             if self.room.version != self.built_at:  # something changed between the page load and the socket
                 self.person = self.room.participant_for_device(self.device)
-                self.body.refresh()
+                self.rebuild()
         return self._count_presence()
 
     async def _disconnected(self) -> None:

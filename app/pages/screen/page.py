@@ -12,7 +12,7 @@ from app.i18n import Translate
 from app.live.room import Room, RosterChange
 from app.pages.access import room_for_key
 from app.pages.common import base_url, message_card, unreachable, use_language
-from app.pages.parts import Part, ViewContext, follow, views_for
+from app.pages.parts import Part, ViewContext, follow, preload, views_for
 from app.system import System
 from components.participant_wall import ParticipantWall
 from components.qr_join_card import qr_join_card
@@ -55,6 +55,7 @@ class ScreenView:
                 self.wall = ParticipantWall(self.room.people.values(), lambda n: t.plural('screen.count', n),
                                             t('screen.empty'))
         self.activity_section = ui.element('div')
+        preload(self.room, views_for(self.room, 'screen'))
         self._show_lock(info)
         self._show_activity(self.room.agenda.current)
         self.room.roster_changed.subscribe(self._roster_changed)
