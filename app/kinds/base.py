@@ -59,6 +59,10 @@ class Kind:
         """One line about its answers for the copyable summary ('' when there is nothing to say)."""
         return ''
 
+    def progress(self, activity: Activity, answers: int, rounds: list[Round], t: Translate) -> str:
+        """Its line in the agenda: "12 antwoorden" (the kinds that have rounds say what they have)."""
+        return t.plural('agenda.answers', answers) if self.answered else ''
+
     def extra_rows(self, activity: Activity, rounds: list[Round], t: Translate) -> list[tuple[str, str, str]]:
         """More lines for the CSV export besides the answers: (answer, reason, name), e.g. breakout harvests."""
         return []

@@ -41,10 +41,16 @@ def switch_language(lang: str) -> None:
     ui.navigate.reload()
 
 
-def header(lang: str, t: Translate, title: str = '') -> None:
+def header(lang: str, t: Translate, title: str = '', *, facilitator: bool = False) -> None:
+    """The top bar: the app's name, for a facilitator the way back to the meetings and out, the language."""
     with ui.header().classes('bg-primary text-white items-center justify-between px-4 py-2'):
         ui.label(title or t('app.name')).classes('text-lg font-bold')
         with ui.row().classes('items-center gap-2'):
+            if facilitator:
+                ui.button(t('dashboard.title'), icon='list', on_click=lambda: ui.navigate.to('/dashboard')) \
+                    .props('flat dense no-caps color=white').mark('to-dashboard')
+                ui.button(t('dashboard.logout'), icon='logout', on_click=lambda: ui.navigate.to('/logout')) \
+                    .props('flat dense no-caps color=white').mark('logout')
             ui.button(t('lang.switch'), on_click=lambda: switch_language(lang)) \
                 .props('flat dense no-caps color=white').mark('lang-switch')
 

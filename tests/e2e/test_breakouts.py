@@ -33,7 +33,7 @@ def test_breakout_round_with_moderator_and_harvest(server: Server, people: Peopl
     control.get_by_role('button', name='Activiteit toevoegen').click()
     dialog = control.get_by_role('dialog')
     dialog.get_by_role('button', name='Werkgroepen (breakout)', exact=True).click()
-    dialog.get_by_label('Stelling of vraag').fill('Wissel ervaringen uit')
+    dialog.get_by_label('Titel', exact=True).fill('Wissel ervaringen uit')
     dialog.get_by_role('button', name='Aantal groepen').click()
     dialog.get_by_label('Hoeveel').fill('2')
     dialog.get_by_label('Vraag of stelling per groep').fill('\n'.join(QUESTIONS))

@@ -38,7 +38,7 @@ def test_speed_dating_rounds(server: Server, people: People) -> None:
     control.get_by_role('button', name='Activiteit toevoegen').click()
     dialog = control.get_by_role('dialog')
     dialog.get_by_role('button', name='Speed dating', exact=True).click()
-    dialog.get_by_label('Stelling of vraag').fill('Leer elkaar kennen')
+    dialog.get_by_label('Titel', exact=True).fill('Leer elkaar kennen')
     dialog.get_by_label('Vraag per ronde').fill('Wanneer deelde je het laatst kennis met iemand buiten je team?')
     dialog.get_by_text('Genummerde tafels').click()
     dialog.get_by_role('button', name='Bewaren').click()

@@ -39,7 +39,13 @@ def lines(text: str) -> list[str]:
 class BreakoutRules(Kind):
     name = 'breakout'
     label = N_('kind.breakout')
+    text_label = N_('agenda.title_field')
     settings = BreakoutSettings
+
+    def progress(self, activity: Activity, answers: int, rounds: list[Round], t: Translate) -> str:
+        harvests = sum(1 for r in rounds if r.activity_id == activity.id for n in range(1, len(r.groups) + 1)
+                       if r.info(n).note)
+        return t.plural('agenda.harvests', harvests)
 
     def extra_rows(self, activity: Activity, rounds: list[Round], t: Translate) -> list[tuple[str, str, str]]:
         """Every group's harvest, one line per group and round."""

@@ -8,7 +8,7 @@ from typing import Literal, Self
 from app.domain.activities import Activity, KindSettings, clamp
 from app.domain.pairing import max_rounds_without_repeat
 from app.domain.rounds import Round
-from app.i18n import N_
+from app.i18n import N_, Translate
 from app.kinds.base import Kind
 
 MAX_MINUTES = 60.0
@@ -55,7 +55,12 @@ def question_for(settings: SpeedDateSettings, number: int) -> str:
 class SpeedDateRules(Kind):
     name = 'speed_date'
     label = N_('kind.speed_date')
+    text_label = N_('agenda.title_field')
     settings = SpeedDateSettings
+
+    def progress(self, activity: Activity, answers: int, rounds: list[Round], t: Translate) -> str:
+        done = sum(1 for r in rounds if r.activity_id == activity.id)
+        return t.plural('agenda.rounds_done', done) if done else ''
 
     def phone_view(self, activity: Activity) -> tuple:
         return activity.id, activity.text, activity.state, activity.settings.tables

@@ -39,8 +39,9 @@ class AgendaEditor:
     def _items(self) -> None:
         t, agenda = self.t, self.room.agenda
         activities = agenda.ordered()
-        if not activities:
-            ui.label(t('agenda.empty')).classes('text-grey-7')
+        if not activities:  # what can be added: every kind, by name
+            ui.label(t('agenda.empty', kinds=', '.join(t(k.label) for k in self.room.kinds if k.form))) \
+                .classes('text-grey-7')
         with ui.list().props('separator').classes('w-full'):
             for number, activity in enumerate(activities, start=1):
                 current = activity.id == agenda.current_id
@@ -51,10 +52,9 @@ class AgendaEditor:
                         ui.label(str(number)).classes('text-lg font-bold')
                     with ui.item_section():
                         ui.item_label(activity.text).classes('break-words').props('lines=2')
-                        details = [t(kind.label), t(f'activity.state.{activity.state}')]
-                        if kind.answered:
-                            details.append(t.plural('agenda.answers', agenda.count(activity.id)))
-                        ui.item_label(' · '.join(details)).props('caption')
+                        progress = kind.progress(activity, agenda.count(activity.id), self.room.history(), t)
+                        details = [t(kind.label), t(f'activity.state.{activity.state}'), progress]
+                        ui.item_label(' · '.join(d for d in details if d)).props('caption')
                     with ui.item_section().props('side'), ui.row().classes('gap-0 no-wrap'):
                         self._buttons(activity)
 

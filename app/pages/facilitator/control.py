@@ -22,8 +22,8 @@ def register(system: System) -> None:
     @ui.page('/m/{meeting}/control')
     async def control_page(meeting: str, request: Request) -> None:
         lang, t = use_language(system)
-        header(lang, t)
         room, why = await room_for_facilitator(system, meeting, request.url.path)
+        header(lang, t, facilitator=room is not None)
         if room is None:
             link = (t('login.title'), '/login') if why == 'access.login_needed' else (t('start.home'), '/')
             message_card(t(why), t('access.control_only'), link=link, marker='access-denied')

@@ -1,0 +1,110 @@
+"""Strangers in bulk, against the app as a subprocess with its default limits (prints figures, asserts nothing).
+
+1. ``--loads`` anonymous page loads of ``/{CODE}`` that never open a socket: live subscriptions before and after
+   (``/healthz``), and the time per load.
+2. A join flood: ``--flood`` simulated phones from one address (this machine) join at once: how many got in, how
+   many were refused with the "too many at once" message, and how many failed otherwise.
+
+    .venv/bin/python bench/trust.py --loads 3000 --flood 200
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / 'bench'))
+
+from load import PASSWORD, USER, Process, free_port, seed  # noqa: E402
+from simphone import Phone  # noqa: E402
+
+
+def health(base: str) -> dict:
+    with urllib.request.urlopen(f'{base}/healthz', timeout=5) as response:
+        return json.loads(response.read())
+
+
+def env_for(data_dir: Path, port: int) -> dict[str, str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(('PYTEST', 'NICEGUI', 'UITWISSELPLEK_'))}
+    env.update(UITWISSELPLEK_DATA_DIR=str(data_dir), UITWISSELPLEK_PORT=str(port), UITWISSELPLEK_HOST='127.0.0.1',
+               UITWISSELPLEK_PUBLIC_URL=f'http://127.0.0.1:{port}')
+    return env
+
+
+async def flood(base: str, code: str, n: int) -> dict[str, int]:
+    phones = [Phone(base, code, f'Bot {i}') for i in range(n)]
+    outcome = {'joined': 0, 'refused_with_message': 0, 'failed': 0}
+
+    async def one(phone: Phone) -> None:
+        page = phone.page
+        try:
+            await page.load(f'/{code}')
+            await page.fill(page._key('name'), phone.name)
+            seen = len(page.notifications)
+            await page.click('join')
+            await page.wait_for(lambda: page.visible('activity-text') or page.visible('my-name')
+                                or len(page.notifications) > seen, 60)
+            if page.visible('activity-text') or page.visible('my-name'):
+                outcome['joined'] += 1
+            elif any('te veel' in str(n).lower() for n in page.notifications[seen:]):
+                outcome['refused_with_message'] += 1
+            else:
+                outcome['failed'] += 1
+        except Exception:
+            outcome['failed'] += 1
+
+    try:
+        await asyncio.gather(*(one(phone) for phone in phones))
+    finally:
+        await asyncio.gather(*(phone.close() for phone in phones), return_exceptions=True)
+    return outcome
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--loads', type=int, default=3000)
+    parser.add_argument('--flood', type=int, default=200)
+    args = parser.parse_args()
+    data_dir = Path(tempfile.mkdtemp(prefix='uitwisselplek-trust-'))
+    port = free_port()
+    base = f'http://127.0.0.1:{port}'
+    env = env_for(data_dir, port)
+    subprocess.run([sys.executable, '-m', 'app', 'create-facilitator', USER, '--password-stdin'], input=PASSWORD + '\n',
+                   text=True, env=env, cwd=data_dir, check=True, capture_output=True, timeout=60)
+    _, code, _, _ = seed(data_dir / 'uitwisselplek.db')
+    server = Process([sys.executable, '-m', 'app'], env, data_dir / 'server.log', data_dir)
+    try:
+        server.wait_until(f'{base}/healthz', 60)
+        urllib.request.urlopen(f'{base}/{code}', timeout=10).read()  # the room is loaded
+        time.sleep(1)
+        before = health(base)['subscribers']
+        started = time.perf_counter()
+        for _ in range(args.loads):
+            with urllib.request.urlopen(f'{base}/{code}', timeout=30) as response:
+                response.read()
+        per_load = (time.perf_counter() - started) * 1000 / max(1, args.loads)
+        after = health(base)['subscribers']
+        print(f'{args.loads} anonymous page loads without a socket: subscribers {before} -> {after}, '
+              f'{per_load:.1f} ms per load')
+        outcome = asyncio.run(flood(base, code, args.flood))
+        print(f'join flood of {args.flood} phones from one address: {outcome["joined"]} joined, '
+              f'{outcome["refused_with_message"]} refused with a message, {outcome["failed"]} failed otherwise '
+              f'(defaults: 60 per address and 150 per meeting per 10 minutes)')
+    finally:
+        server.stop()
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
