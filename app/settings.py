@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     joins_per_meeting: int = Field(150, ge=0, description='new participants per meeting per 10 minutes (0: no limit)')
     code_guesses_per_address: int = Field(
         20, ge=0, description='unknown join codes one address may try per 10 minutes (0: no limit)')
+    page_loads_per_address: int = Field(
+        300, ge=0, description='meeting pages one address may load per minute (0: no limit)')
     trusted_proxies: str = Field(
         '', description='comma-separated addresses of reverse proxies whose X-Forwarded-For is believed')
 

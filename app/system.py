@@ -42,6 +42,7 @@ class System:
     meetings: Meetings | None = None
     throttle: Throttle = field(default_factory=lambda: Throttle(clock=time.monotonic))  # logins
     code_guesses: RateLimit | None = None  # unknown join codes per address
+    page_loads: RateLimit | None = None    # participant pages per address
     demo_task: asyncio.Task | None = None  # ``uitwisselplek demo``: the simulated participants
 
     async def start(self) -> None:
@@ -55,6 +56,7 @@ class System:
 
     def __post_init__(self) -> None:
         self.code_guesses = RateLimit(time.monotonic, self.settings.code_guesses_per_address, 600.0)
+        self.page_loads = RateLimit(time.monotonic, self.settings.page_loads_per_address, 60.0)
 
     def attach(self, repo: Repo, bus: Bus) -> None:
         """Rooms and services on this database and bus (start-up does this; tests hand in their own)."""

@@ -17,14 +17,16 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / 'bench'))
 
-from load import PASSWORD, USER, Process, free_port, seed  # noqa: E402
+from load import PASSWORD, USER, Process, app_env, free_port, seed  # noqa: E402
 from simphone import Phone  # noqa: E402
 
 
@@ -34,11 +36,10 @@ def health(base: str) -> dict:
 
 
 def env_for(data_dir: Path, port: int) -> dict[str, str]:
-    import os
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith(('PYTEST', 'NICEGUI', 'UITWISSELPLEK_'))}
-    env.update(UITWISSELPLEK_DATA_DIR=str(data_dir), UITWISSELPLEK_PORT=str(port), UITWISSELPLEK_HOST='127.0.0.1',
-               UITWISSELPLEK_PUBLIC_URL=f'http://127.0.0.1:{port}')
+    """As the load benchmark's, but with the app's own join limits (that benchmark switches them off)."""
+    env = app_env(data_dir, port)
+    for name in ('UITWISSELPLEK_JOINS_PER_ADDRESS', 'UITWISSELPLEK_JOINS_PER_MEETING'):
+        env.pop(name, None)
     return env
 
 
@@ -89,14 +90,20 @@ def main() -> int:
         urllib.request.urlopen(f'{base}/{code}', timeout=10).read()  # the room is loaded
         time.sleep(1)
         before = health(base)['subscribers']
-        started = time.perf_counter()
+        started, statuses = time.perf_counter(), Counter()
         for _ in range(args.loads):
-            with urllib.request.urlopen(f'{base}/{code}', timeout=30) as response:
-                response.read()
+            try:
+                with urllib.request.urlopen(f'{base}/{code}', timeout=30) as response:
+                    response.read()
+                    statuses[response.status] += 1
+            except urllib.error.HTTPError as error:
+                statuses[error.code] += 1
         per_load = (time.perf_counter() - started) * 1000 / max(1, args.loads)
         after = health(base)['subscribers']
-        print(f'{args.loads} anonymous page loads without a socket: subscribers {before} -> {after}, '
-              f'{per_load:.1f} ms per load')
+        print(f'{args.loads} anonymous page loads without a socket from one address: subscribers {before} -> '
+              f'{after}, {per_load:.1f} ms per load, answers {dict(sorted(statuses.items()))} '
+              f'(429: over the page-load limit)')
+        time.sleep(61)  # the page-load limit of this address refills before the flood
         outcome = asyncio.run(flood(base, code, args.flood))
         print(f'join flood of {args.flood} phones from one address: {outcome["joined"]} joined, '
               f'{outcome["refused_with_message"]} refused with a message, {outcome["failed"]} failed otherwise '

@@ -29,7 +29,9 @@ def register(system: System) -> None:
         header(lang, t)
         address, guesses = client_ip(system, request), system.code_guesses
         wait = guesses.wait_seconds(address) if guesses else 0
-        if wait > 0:  # this address guessed too many codes: no look-up at all for a while
+        if system.page_loads is not None and not system.page_loads.allow(address):  # a script, not people
+            wait = max(wait, system.page_loads.wait_seconds(address))
+        if wait > 0:  # this address guessed too many codes or loads pages in bulk: no look-up for a while
             ui.context.client.status_code = 429
             message_card(t.plural('error.throttled', int(wait) + 1), marker='too-many-codes')
             return
