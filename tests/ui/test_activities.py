@@ -125,3 +125,25 @@ async def test_export_contains_every_answer_once(user: User, create_user: Callab
     rows = list(csv.reader(io.StringIO(response.content.decode('utf-8-sig'))))
     assert rows[0][:4] == ['activity', 'kind', 'question', 'answer']
     assert sorted(r[3] for r in rows[1:]) == ['Akkoord', 'Niet akkoord']
+
+
+async def test_the_reasons_wall_says_how_many_more(user: User, create_user: Callable[[], User]) -> None:
+    """The projector has room for five reasons next to the chart: the others are counted, never silently cut."""
+    phones, screen = await meeting_with(user, create_user, 7)
+    await add_activity(user, 'statement', 'Stelling met veel redenen')
+    user.find(marker='open-activity').click()
+    await user.should_see(marker='reasons-on-screen', retries=20)
+    user.find(marker='reasons-on-screen').click()
+    for i, phone in enumerate(phones):
+        await phone.should_see('Stelling met veel redenen', retries=20)
+        phone.find(marker='vote-agree').click()
+        await phone.should_see('Ontvangen ✓')
+        phone.find(marker='reason-input').type(f'Reden nummer {i + 1}')
+        phone.find(marker='save-reason').click()
+        await phone.should_see(marker='reason-saved')
+    await screen.should_see('+2 meer', retries=20)
+    await screen.should_see('Reden nummer 5')
+    await screen.should_not_see('Reden nummer 6')
+    user.find(marker='hide-answer').click()  # hiding one makes room for the next
+    await screen.should_see('Reden nummer 6', retries=20)
+    await screen.should_see('+1 meer')

@@ -66,7 +66,7 @@ class ControlView:
                     with ui.row().classes('w-full items-center gap-4'):
                         self.most = ui.number(t('control.max_participants'), value=info.max_participants or None,
                                               min=0, max=MAX_PARTICIPANTS, step=1, format='%d') \
-                            .props('outlined dense clearable').classes('w-56').mark('max-participants')
+                            .props('outlined dense clearable').classes('w-64').mark('max-participants')
                         self.most.on('change', self._set_most)
                         self.language = ui.toggle({code: code.upper() for code in LANGUAGES},
                                                   value=info.language or self.lang, on_change=self._set_language) \

@@ -32,7 +32,7 @@ class RosterCard:
                           on_click=lambda: self._confirm_many(self.room.offline)).props('flat dense') \
                     .mark('remove-offline')
                 recent = ui.select({m: t.plural('roster.minutes', m) for m in RECENT_MINUTES},
-                                   value=RECENT_MINUTES[0]).props('dense outlined').classes('w-36') \
+                                   value=RECENT_MINUTES[0]).props('dense outlined').classes('w-48') \
                     .mark('recent-minutes')
                 ui.button(t('roster.remove_recent'), icon='group_remove',
                           on_click=lambda: self._confirm_many(lambda: self.room.joined_within(recent.value))) \
