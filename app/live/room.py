@@ -26,12 +26,16 @@ from app.i18n import LANGUAGES, NP_
 from app.kinds.registry import Registry
 from app.live.agenda import Agenda
 from app.live.bus import Bus
-from app.live.changes import AnswerSaved, InviteSaved, Joined, Left, LetBackIn, MeetingUpdated, Presence
+from app.live.changes import AnswerSaved, InviteSaved, Joined, Left, LetBackIn, MeetingUpdated, OrderChanged, Presence
 from app.live.gate import JoinGate
 from app.live.runner import Runner, RunnerContext
 from app.store.repo import Repo
 
 log = logging.getLogger(__name__)
+
+
+# changes that show on no phone but maybe one's own (which then knows already): they do not count as missed
+QUIET_FOR_PHONES = (Joined, Presence, AnswerSaved, InviteSaved, OrderChanged)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +248,7 @@ class Room:
         if handler is None:
             log.warning('room %s: no handler for %s, ignored', self.info.id, type(change).__name__)
             return
-        if not isinstance(change, Presence | AnswerSaved):  # these change no phone but one's own
+        if not isinstance(change, QUIET_FOR_PHONES):
             self.version += 1
         handler(change, origin)
 
