@@ -91,6 +91,8 @@ def test_speed_dating_rounds(server: Server, people: People) -> None:
 
     control.get_by_role('button', name='Volgende ronde').dblclick()  # a double press makes one round, not two
     expect(screen.get_by_test_id('round-label')).to_have_text(re.compile(r'Ronde 2 van \d+'))
+    for phone in phones:  # every phone has switched to the new round before its partners are read
+        expect(phone.get_by_test_id('round-label')).to_have_text(re.compile(r'Ronde 2 van \d+'))
     second = groups_seen(phones, names)
     pairs = {frozenset(p) for g in first for p in _pairs(g)}
     assert not pairs & {frozenset(p) for g in second for p in _pairs(g)}  # everyone has a new partner

@@ -107,6 +107,7 @@ async def test_a_harvest_being_typed_survives_a_new_member(user: User, create_us
     user.find(marker='next-round').click()  # groups of 4: one group
     await els.should_see('Groep 1', retries=20)
     user.find(marker='start-round').click()
+    await user.should_see(marker='pause-round', retries=20)  # it runs: a latecomer goes straight into a group
     els.find(marker='note').type('Wat werkt: intervisie')
     await join(create_user(), code, 'Laatkomer')  # into the running round, into Els's group
     await els.should_see('Laatkomer', retries=20)
