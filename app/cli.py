@@ -156,8 +156,7 @@ def create_facilitator(settings: Settings, username: str, password_stdin: bool) 
     t = translator('en')
 
     def refused(error: Refused) -> str:
-        text = t.plural(error.key, error.count, **error.params) if error.count is not None else t(error.key)
-        return f'error: {text}'
+        return f'error: {error.text(t)}'
 
     try:
         username = clean_username(username)

@@ -112,6 +112,13 @@ def app_env(data_dir: Path, port: int) -> dict[str, str]:
     return env
 
 
+def prepare(data_dir: Path, env: dict[str, str]) -> tuple[int, str, str, int]:
+    """The facilitator account (as a user makes it: the command line) and the seeded meeting."""
+    subprocess.run([sys.executable, '-m', 'app', 'create-facilitator', USER, '--password-stdin'], input=PASSWORD + '\n',
+                   text=True, env=env, cwd=data_dir, check=True, capture_output=True, timeout=60)
+    return seed(data_dir / 'uitwisselplek.db')
+
+
 def seed(database: Path) -> tuple[int, str, str, int]:
     """A meeting with two statements (the first open and shown), written with the app's models before it starts."""
     from sqlalchemy import create_engine, select
@@ -278,9 +285,7 @@ async def run_app(n: int, gens: Generators, args: argparse.Namespace) -> Run:
     port = free_port()
     base = f'http://127.0.0.1:{port}'
     env = app_env(data_dir, port)
-    subprocess.run([sys.executable, '-m', 'app', 'create-facilitator', USER, '--password-stdin'], input=PASSWORD + '\n',
-                   text=True, env=env, cwd=data_dir, check=True, capture_output=True, timeout=60)
-    meeting_id, code, key, first_id = seed(data_dir / 'uitwisselplek.db')
+    meeting_id, code, key, first_id = prepare(data_dir, env)
     command = [str(ROOT / 'bench' / 'profile_app.py'), str(Path(args.profile_server).resolve())] \
         if args.profile_server else ['-m', 'app']
     server = Process(pinned([sys.executable, *command], args.server_core), env, data_dir / 'server.log', data_dir)

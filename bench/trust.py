@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / 'bench'))
 
-from load import PASSWORD, USER, Process, app_env, free_port, seed  # noqa: E402
+from load import Process, app_env, free_port, prepare  # noqa: E402
 from simphone import Phone  # noqa: E402
 
 
@@ -81,9 +80,7 @@ def main() -> int:
     port = free_port()
     base = f'http://127.0.0.1:{port}'
     env = env_for(data_dir, port)
-    subprocess.run([sys.executable, '-m', 'app', 'create-facilitator', USER, '--password-stdin'], input=PASSWORD + '\n',
-                   text=True, env=env, cwd=data_dir, check=True, capture_output=True, timeout=60)
-    _, code, _, _ = seed(data_dir / 'uitwisselplek.db')
+    _, code, _, _ = prepare(data_dir, env)
     server = Process([sys.executable, '-m', 'app'], env, data_dir / 'server.log', data_dir)
     try:
         server.wait_until(f'{base}/healthz', 60)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class Refused(ValueError):
     """Refused input or action; ``key`` is an i18n key, ``params`` fill in its placeholders.
@@ -13,3 +15,9 @@ class Refused(ValueError):
         self.key = key
         self.count = count
         self.params = params
+
+    def text(self, t: Any) -> str:
+        """The message in the language of ``t`` (``app.i18n.Translate``): the plural form when it counts."""
+        if self.count is not None:
+            return t.plural(self.key, self.count, **self.params)
+        return t(self.key, **self.params)

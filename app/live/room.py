@@ -81,8 +81,7 @@ class Room:
 
     def _context(self, kind: str) -> RunnerContext:
         return RunnerContext(kind=kind, repo=self._repo, commit=self._commit, people=lambda: list(self.people.values()),
-                             invites=lambda: list(self.invites.values()), history=self.history,
-                             activity=lambda activity_id: self.agenda.activities.get(activity_id))
+                             invites=lambda: list(self.invites.values()), history=self.history)
 
     def load_agenda(self, activities: list[Activity], answers: dict[int, dict[str, Answer]],
                     rounds: list[Round]) -> None:

@@ -118,11 +118,6 @@ class RoundRunner(Runner):
         else:  # moved meanwhile (+1 minute on another instance)
             self._schedule(r)
 
-    def stop(self) -> None:
-        """No more timers (the room is dropped)."""
-        for timer in self._timers.values():
-            timer.cancel()
-        self._timers.clear()
 
     def apply(self, change: object) -> None:
         if isinstance(change, RoundSaved):

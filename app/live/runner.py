@@ -33,7 +33,6 @@ class RunnerContext:
     people: Callable[[], list[Person]]              # who is in the meeting now
     invites: Callable[[], list[Invite]]             # moderators (revoked ones included)
     history: Callable[[], list[Round]]              # every round of the meeting, of every kind: who met whom
-    activity: Callable[[int], Activity | None]      # the activity as it is now
     clock: Callable[[], datetime] = utcnow
 
 

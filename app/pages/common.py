@@ -68,8 +68,7 @@ def message_card(title: str, body: str = '', *, link: tuple[str, str] | None = N
 
 def notify_refused(t: Translate, error: Refused, kind: Literal['warning', 'negative'] = 'warning') -> None:
     """The one way a page tells a person why something was refused."""
-    text = t.plural(error.key, error.count, **error.params) if error.count is not None else t(error.key, **error.params)
-    ui.notify(text, type=kind)
+    ui.notify(error.text(t), type=kind)
 
 
 async def attempt(t: Translate, action: Callable[[], Awaitable[object]],

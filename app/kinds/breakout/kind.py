@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from app.kinds.breakout.control import ControlBreakout
 from app.kinds.breakout.forms import BreakoutForm
 from app.kinds.breakout.live import Breakouts, MessageSent, NoteSaved
+from app.kinds.breakout.phone import ModerateBreakout, PhoneBreakout
 from app.kinds.breakout.rules import BreakoutRules
-from app.kinds.breakout.views import ControlBreakout, ModerateBreakout, PhoneBreakout, ScreenBreakout
+from app.kinds.breakout.screen import ScreenBreakout
 from app.live.changes import ClockChanged, RoundSaved
 
 

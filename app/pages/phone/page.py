@@ -61,7 +61,7 @@ class ParticipantView:
         self.shown_activity: tuple | None = None  # what of the current activity the body shows
         self.part: Part | None = None  # the current activity, as its kind shows it on a phone
         self.leave: ui.button | None = None
-        self.refreshable_body = ui.refreshable(self._body)  # per phone: a refresh touches only this phone's elements
+        self.body = ui.refreshable(self._body)  # per phone: a refresh touches only this phone's elements
         self.draft: tuple[int, dict] | None = None  # (activity id, what was typed) across a rebuild
         self.subscribed = False
 
@@ -76,7 +76,7 @@ class ParticipantView:
             self.title.set_visibility(self.room.info.state != 'closed')  # a closed meeting shows only that
             self.pending = PendingTaps(f'uitwisselplek-taps-{self.room.info.id}',
                                        not_sent_text=self.t('phone.not_sent'), on_resend=self._resend)
-            self.refreshable_body()
+            self.body()
             self._leave_button()  # built once, shown while joined: not rebuilt with every question
             preload(self.room, views_for(self.room, 'phone'))  # e.g. the chart library, while the page is idle
         self._show_leave()
@@ -111,14 +111,10 @@ class ParticipantView:
             self._join_form()
         self._show_leave()
 
-    @property
-    def body(self) -> ui.refreshable:
-        return self.refreshable_body
-
     def rebuild(self) -> None:
         """Rebuild the body, keeping what was typed in the activity shown (if it is still the one shown)."""
         self.draft = (self.part.activity.id, self.part.draft()) if self.part is not None else None
-        self.refreshable_body.refresh()  # _body takes the draft (a refresh may run a moment later)
+        self.body.refresh()  # _body takes the draft (a refresh may run a moment later)
 
     def _show_leave(self) -> None:
         if getattr(self, 'leave', None) is not None:
@@ -200,17 +196,13 @@ class ParticipantView:
                 try:
                     await self.room.agenda.answer(self.person.id, activity_id, choice=value)
                 except Refused as error:
-                    ui.notify(self.t('phone.tap_not_counted', reason=self._reason(error)), type='warning',
+                    ui.notify(self.t('phone.tap_not_counted', reason=error.text(self.t)), type='warning',
                               multi_line=True)
                 else:
                     current = self.room.agenda.current
                     if current is not None and current.id == activity_id:
                         self.rebuild()  # shows the stored choice and "Ontvangen"
             self.pending.done(activity_id, field)
-
-    def _reason(self, error: Refused) -> str:
-        return self.t.plural(error.key, error.count, **error.params) if error.count is not None \
-            else self.t(error.key, **error.params)
 
     def _removed_changed(self) -> None:
         if self.person is None and self.room.is_removed(self.device) != self.shown_removed:
