@@ -46,11 +46,11 @@ class AgendaEditor:
             for number, activity in enumerate(activities, start=1):
                 current = activity.id == agenda.current_id
                 kind = self.room.kinds[activity.kind]
-                with ui.item().classes('bg-green-1' if current else '').mark('agenda-item') \
-                        .props('data-testid=agenda-item'):
+                with ui.item().classes('flex-wrap ' + ('bg-green-1' if current else '')).mark('agenda-item') \
+                        .props('data-testid=agenda-item'):  # on a narrow screen the buttons go under the text
                     with ui.item_section().props('avatar'):
                         ui.label(str(number)).classes('text-lg font-bold')
-                    with ui.item_section():
+                    with ui.item_section().classes('min-w-[12rem]'):
                         ui.item_label(activity.text).classes('break-words').props('lines=2')
                         progress = kind.progress(activity, agenda.count(activity.id), self.room.history(), t)
                         details = [t(kind.label), t(f'activity.state.{activity.state}'), progress]

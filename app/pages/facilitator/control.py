@@ -115,9 +115,9 @@ class ControlView:
             if invite.revoked:
                 continue
             url = f'{self.base}/m/{self.room.info.id}/moderate?key={invite.key}'
-            with ui.row().classes('w-full items-center no-wrap gap-2').mark('invite'):
-                ui.label(invite.label or t('control.moderator')).classes('font-semibold')
-                ui.input(value=url).props('readonly dense borderless').classes('grow') \
+            with ui.row().classes('w-full items-center gap-2').mark('invite'):  # wraps on a narrow screen
+                ui.label(invite.label or t('control.moderator')).classes('font-semibold break-words max-w-full')
+                ui.input(value=url).props('readonly dense borderless').classes('grow min-w-[12rem]') \
                     .mark('invite-link').props('data-testid=invite-link')
                 ui.button(icon='content_copy', on_click=lambda u=url: self._copy(u)).props('flat round') \
                     .tooltip(t('control.copy'))
