@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/install.sh test || exit 1
 .venv/bin/ruff check . || exit 1
 status=0
-for suite in 'tests/unit tests/store tests/ui' 'tests/e2e'; do
+for suite in 'tests/unit tests/store tests/live tests/ui' 'tests/e2e'; do
   # shellcheck disable=SC2086
   .venv/bin/pytest $suite "$@"
   code=$?
