@@ -24,6 +24,10 @@ class MeetingInfo:
     current_activity_id: int | None = None
     max_participants: int = 0   # 0: no maximum
     language: str = ''          # what the screen speaks; '' : the app's default
+    network_id: int | None = None  # the learning network it belongs to (None: a stand-alone meeting)
+    place: str = ''
+    host: str = ''              # the member organisation hosting it
+    show_agreements: bool = False  # the screen shows last time's agreements while no activity runs
 
 
 @dataclass(frozen=True, slots=True)

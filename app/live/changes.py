@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -38,6 +38,13 @@ class Left:
 
 
 @dataclass(frozen=True, slots=True)
+class Forgotten:
+    """A member asked to be forgotten: their participants leave, without name or device."""
+
+    participant_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class LetBackIn:
     """A removed participant's device may join again."""
 
@@ -59,6 +66,11 @@ class MeetingUpdated:
     screen_key: str | None = None
     max_participants: int | None = None
     language: str | None = None
+    show_agreements: bool | None = None
+    title: str | None = None
+    on: date | None = None    # the meeting's date
+    place: str | None = None
+    host: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +131,8 @@ class ClockChanged:
     round: Round
 
 
-CORE_CHANGES: tuple[type, ...] = (Joined, Left, LetBackIn, Presence, MeetingUpdated, InviteSaved, ActivitySaved,
-                                  ActivityDeleted, OrderChanged, CurrentChanged, AnswerSaved, RoundSaved,
+CORE_CHANGES: tuple[type, ...] = (Joined, Left, Forgotten, LetBackIn, Presence, MeetingUpdated, InviteSaved,
+                                  ActivitySaved, ActivityDeleted, OrderChanged, CurrentChanged, AnswerSaved, RoundSaved,
                                   ClockChanged)
 
 

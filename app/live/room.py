@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
 from nicegui import Event
@@ -20,13 +21,24 @@ from app.domain.activities import Activity, Answer, clamp
 from app.domain.codes import new_key
 from app.domain.errors import Refused
 from app.domain.meetings import MAX_INVITE_LABEL, MAX_PARTICIPANTS, Invite, MeetingInfo
+from app.domain.networks import member_encounters, merged_history
 from app.domain.people import Person, clean_name, clean_organisation
-from app.domain.rounds import Round
+from app.domain.rounds import Round, met_counts
 from app.i18n import LANGUAGES, NP_
 from app.kinds.registry import Registry
 from app.live.agenda import Agenda
 from app.live.bus import Bus
-from app.live.changes import AnswerSaved, InviteSaved, Joined, Left, LetBackIn, MeetingUpdated, OrderChanged, Presence
+from app.live.changes import (
+    AnswerSaved,
+    Forgotten,
+    InviteSaved,
+    Joined,
+    Left,
+    LetBackIn,
+    MeetingUpdated,
+    OrderChanged,
+    Presence,
+)
 from app.live.gate import JoinGate
 from app.live.runner import Runner, RunnerContext
 from app.store.repo import Repo
@@ -72,7 +84,8 @@ class Room:
         self.runners: dict[str, Runner] = {
             kind.name: kind.runner(self._context(kind.name)) for kind in kinds if kind.runner is not None}
         self._handlers: dict[type, Callable[[Any, str], None]] = {
-            Joined: self._joined, Left: self._left, LetBackIn: self._let_back_in, Presence: self._presence_changed,
+            Joined: self._joined, Left: self._left, Forgotten: self._forgotten, LetBackIn: self._let_back_in,
+            Presence: self._presence_changed,
             MeetingUpdated: self._meeting_updated, InviteSaved: self._invite_saved,
             **{t: lambda change, _: self.agenda.apply(change) for t in Agenda.change_types}}
         for kind in kinds:
@@ -81,7 +94,7 @@ class Room:
 
     def _context(self, kind: str) -> RunnerContext:
         return RunnerContext(kind=kind, repo=self._repo, commit=self._commit, people=lambda: list(self.people.values()),
-                             invites=lambda: list(self.invites.values()), history=self.history)
+                             invites=lambda: list(self.invites.values()), history=self.history, met=self.met)
 
     def load_agenda(self, activities: list[Activity], answers: dict[int, dict[str, Answer]],
                     rounds: list[Round]) -> None:
@@ -99,6 +112,18 @@ class Room:
     def history(self) -> list[Round]:
         """Every round of this meeting, of every kind: who met whom."""
         return [r for runner in self.runners.values() for r in runner.rounds()]
+
+    async def met(self) -> Counter[frozenset[str]]:
+        """Who met whom, for the engines: this meeting's rounds, and in a network the members' pairs and groups of
+        its other meetings (put on the participants who are those members here)."""
+        own = met_counts(self.history())
+        if self.info.network_id is None:
+            return own
+        networks = self._repo.networks
+        groups, member_of = await networks.earlier_groups(self.info.network_id, self.info.id)
+        here = await networks.members_in(self.info.id)
+        return merged_history(own, member_encounters(groups, member_of),
+                              {p: m for p, m in here.items() if p in self.people})
 
     def participant_for_device(self, device_id: str) -> Person | None:
         participant_id = self._person_of.get(device_id)
@@ -130,18 +155,21 @@ class Room:
                 + sum(runner.subscriber_count() for runner in self.runners.values()))
 
     # participants
-    async def join(self, device_id: str, name: str, organisation: str, address: str = '') -> Person:
-        """Join (or come back as the same person on this device); ``address`` is where the request came from."""
+    async def join(self, device_id: str, name: str, organisation: str, address: str = '',
+                   member_id: int | None = None) -> Person:
+        """Join (or come back as the same person on this device); ``address`` is where the request came from;
+        ``member_id``: the network member this participant is (a member present on another device stays one)."""
         name, organisation = clean_name(name), clean_organisation(organisation)
         lock = self._join_locks.setdefault(device_id, asyncio.Lock())
         try:
             async with lock:
-                return await self._join(device_id, name, organisation, address)
+                return await self._join(device_id, name, organisation, address, member_id)
         finally:
             if not lock.locked():  # a waiter that still runs finds the participant made by the first tap
                 self._join_locks.pop(device_id, None)
 
-    async def _join(self, device_id: str, name: str, organisation: str, address: str) -> Person:
+    async def _join(self, device_id: str, name: str, organisation: str, address: str,
+                    member_id: int | None) -> Person:
         existing = self.participant_for_device(device_id)
         if existing:
             return existing
@@ -155,7 +183,11 @@ class Room:
             self._gate.check_join(self.info.id, address)
         if self.info.locked:
             raise Refused('error.meeting_locked')
-        row = await self._repo.add_participant(self.info.id, device_id, name, organisation)
+        if member_id is not None:
+            here = await self._repo.networks.members_in(self.info.id)
+            if any(m == member_id and p in self.people for p, m in here.items()):
+                member_id = None  # already here on another device: this one joins as a guest
+        row = await self._repo.add_participant(self.info.id, device_id, name, organisation, member_id)
         person = Person(row.id, row.name, row.organisation)
         await self._commit(Joined(person, device_id, row.joined_at))
         current = self.agenda.current
@@ -217,6 +249,20 @@ class Room:
         await self._repo.update_meeting(self.info.id, language=lang)
         await self._commit(MeetingUpdated(language=lang))
 
+    async def set_show_agreements(self, show: bool) -> None:
+        """The screen shows last time's agreements while no activity runs (a network meeting)."""
+        await self._repo.update_meeting(self.info.id, show_agreements=bool(show))
+        await self._commit(MeetingUpdated(show_agreements=bool(show)))
+
+    async def set_plan(self, title: str, on: date | None, place: str, host: str) -> None:
+        """Title, date, place and host (already checked by the networks service)."""
+        await self._repo.update_meeting(self.info.id, title=title, date=on, place=place, host=host)
+        await self._commit(MeetingUpdated(title=title, on=on, place=place, host=host))
+
+    async def forget(self, participant_ids: list[str]) -> None:
+        """A member was forgotten (stored already): their participants leave this meeting, no name kept."""
+        await self._commit(Forgotten(tuple(participant_ids)))
+
     async def new_screen_key(self) -> None:
         key = new_key()
         await self._repo.update_meeting(self.info.id, screen_key=key)
@@ -273,6 +319,12 @@ class Room:
             self.roster_changed.emit(RosterChange('left', person))
             self.participant_gone.emit(person.id)
 
+    def _forgotten(self, change: Forgotten, origin: str) -> None:
+        for participant_id in change.participant_ids:
+            if self.removed.pop(participant_id, None) is not None:
+                self.removed_changed.emit()
+            self._left(Left(participant_id), origin)
+
     def _let_back_in(self, change: LetBackIn, _: str) -> None:
         if self.removed.pop(change.participant_id, None) is not None:
             self.removed_changed.emit()
@@ -287,7 +339,10 @@ class Room:
 
     def _meeting_updated(self, change: MeetingUpdated, _: str) -> None:
         fields = {name: getattr(change, name) for name in ('locked', 'state', 'screen_key', 'max_participants',
-                                                           'language') if getattr(change, name) is not None}
+                                                           'language', 'show_agreements', 'title', 'place', 'host')
+                  if getattr(change, name) is not None}
+        if change.on is not None:
+            fields['date'] = change.on
         self.info = replace(self.info, **fields)
         self.meeting_changed.emit(self.info)
 

@@ -66,7 +66,8 @@ class Rooms:
             return None
         info = MeetingInfo(meeting.id, meeting.facilitator_id, meeting.title, meeting.date, meeting.join_code,
                            meeting.state, meeting.locked, meeting.screen_key, meeting.current_activity_id,
-                           meeting.max_participants, meeting.language)
+                           meeting.max_participants, meeting.language, meeting.network_id, meeting.place,
+                           meeting.host, meeting.show_agreements)
         active = await self.repo.active_participants(meeting_id)
         people = [(Person(p.id, p.name, p.organisation), p.device_id) for p in active]
         invites = [Invite(i.id, i.key, i.label, i.revoked) for i in await self.repo.invites_of(meeting_id)]

@@ -6,6 +6,7 @@ hands it a ``RunnerContext`` and routes to it the changes of the types it declar
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,6 +34,7 @@ class RunnerContext:
     people: Callable[[], list[Person]]              # who is in the meeting now
     invites: Callable[[], list[Invite]]             # moderators (revoked ones included)
     history: Callable[[], list[Round]]              # every round of the meeting, of every kind: who met whom
+    met: Callable[[], Awaitable[Counter[frozenset[str]]]]  # who met whom here and, for members, in earlier meetings
     clock: Callable[[], datetime] = utcnow
 
 

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -39,6 +52,11 @@ class Meeting(Base):
     current_activity_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # what phones and screen show
     max_participants: Mapped[int] = mapped_column(Integer, default=0, server_default='0')  # 0: no maximum
     language: Mapped[str] = mapped_column(String(8), default='', server_default='')  # '' : the app's default
+    network_id: Mapped[int | None] = mapped_column(ForeignKey('network.id', ondelete='SET NULL'), nullable=True,
+                                                   index=True)
+    place: Mapped[str] = mapped_column(String(200), default='', server_default='')
+    host: Mapped[str] = mapped_column(String(120), default='', server_default='')  # the hosting organisation
+    show_agreements: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # on the screen
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -63,6 +81,8 @@ class Participant(Base):
     name: Mapped[str] = mapped_column(String(80))
     organisation: Mapped[str] = mapped_column(String(120), default='')
     status: Mapped[str] = mapped_column(String(16), default='active')  # active | left | removed
+    member_id: Mapped[int | None] = mapped_column(ForeignKey('member.id', ondelete='SET NULL'), nullable=True,
+                                                  index=True)
     joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -130,3 +150,100 @@ class RoundGroup(Base):
     moderator_key: Mapped[str] = mapped_column(String(64), default='')  # breakout: the invite of its moderator
     note: Mapped[str] = mapped_column(Text, default='')         # breakout: the group's harvest
     note_version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Network(Base):
+    """A learning network: a series of meetings with the same members, with a beginning and an end."""
+
+    __tablename__ = 'network'
+    __table_args__ = (UniqueConstraint('facilitator_id', 'name', name='uq_network_facilitator_name'),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    facilitator_id: Mapped[int] = mapped_column(ForeignKey('facilitator.id', ondelete='CASCADE'), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    goal: Mapped[str] = mapped_column(Text, default='')
+    planned_meetings: Mapped[int] = mapped_column(Integer, default=6)
+    starts_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    ends_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    place: Mapped[str] = mapped_column(String(200), default='')
+    dots: Mapped[int] = mapped_column(Integer, default=3)  # per member, for the topics
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Member(Base):
+    __tablename__ = 'member'
+    __table_args__ = (UniqueConstraint('network_id', 'match_key', name='uq_member_network_key'),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey('network.id', ondelete='CASCADE'), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    organisation: Mapped[str] = mapped_column(String(120), default='')
+    role: Mapped[str] = mapped_column(String(120), default='')
+    email: Mapped[str] = mapped_column(String(200), default='')  # never shown to other members
+    match_key: Mapped[str] = mapped_column(String(220))  # name|organisation folded: a member pasted twice clashes
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Preparer(Base):
+    """A member's personal link to prepare one meeting's agenda (nothing else); revocable."""
+
+    __tablename__ = 'preparer'
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey('meeting.id', ondelete='CASCADE'), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey('member.id', ondelete='CASCADE'), index=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Topic(Base):
+    """A topic a member proposed for a coming meeting; members vote on it with dots."""
+
+    __tablename__ = 'topic'
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey('network.id', ondelete='CASCADE'), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey('member.id', ondelete='SET NULL'), nullable=True)
+    text: Mapped[str] = mapped_column(String(400))
+    used_in: Mapped[int | None] = mapped_column(ForeignKey('meeting.id', ondelete='SET NULL'), nullable=True)
+    dots_when_used: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class TopicVote(Base):
+    """One dot: a member has ``dots`` slots, so two tabs voting at once cannot place one dot too many."""
+
+    __tablename__ = 'topic_vote'
+    __table_args__ = (UniqueConstraint('member_id', 'slot', name='uq_topic_vote_member_slot'),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    topic_id: Mapped[int] = mapped_column(ForeignKey('topic.id', ondelete='CASCADE'), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey('member.id', ondelete='CASCADE'))
+    slot: Mapped[int] = mapped_column(Integer)
+
+
+class Agreement(Base):
+    """An agreement or action noted in a meeting ("Anna stuurt haar procedure door"), shown at the next one."""
+
+    __tablename__ = 'agreement'
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey('network.id', ondelete='CASCADE'), index=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey('meeting.id', ondelete='CASCADE'), index=True)
+    text: Mapped[str] = mapped_column(String(400))
+    who: Mapped[str] = mapped_column(String(80), default='')
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Template(Base):
+    """A facilitator's own agenda template: the activities of a meeting, without answers."""
+
+    __tablename__ = 'template'
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    facilitator_id: Mapped[int] = mapped_column(ForeignKey('facilitator.id', ondelete='CASCADE'), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    items: Mapped[list] = mapped_column(JSON, default=list)  # [{"kind", "text", "settings"}]
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

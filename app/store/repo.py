@@ -26,6 +26,7 @@ from app.store.models import (
     RoundGroup,
     utcnow,
 )
+from app.store.networks import NetworkRepo
 
 log = logging.getLogger(__name__)
 T = TypeVar('T')
@@ -49,6 +50,7 @@ async def retry_when_busy(write: Callable[[], Awaitable[T]]) -> T:
 class Repo:
     def __init__(self, sessions: async_sessionmaker) -> None:
         self.sessions = sessions
+        self.networks = NetworkRepo(sessions)  # learning networks: members, preparers, topics, agreements
 
     # facilitators
     async def count_facilitators(self) -> int:
@@ -70,10 +72,12 @@ class Repo:
             return await s.get(Facilitator, facilitator_id)
 
     # meetings
-    async def create_meeting(self, facilitator_id: int, title: str, on: date | None) -> Meeting:
+    async def create_meeting(self, facilitator_id: int, title: str, on: date | None, network_id: int | None = None,
+                             place: str = '', host: str = '') -> Meeting:
         for _ in range(20):  # a clash of random codes is rare; the unique constraint decides
             meeting = Meeting(facilitator_id=facilitator_id, title=title, date=on, join_code=new_join_code(),
-                              screen_key=new_key(), state='open', locked=False)
+                              screen_key=new_key(), state='open', locked=False, network_id=network_id,
+                              place=place, host=host, show_agreements=False)
             try:
                 async with self.sessions.begin() as s:
                     s.add(meeting)
@@ -82,9 +86,13 @@ class Repo:
                 continue
         raise RuntimeError('could not find a free join code')
 
-    async def meetings_of(self, facilitator_id: int) -> list[Meeting]:
+    async def meetings_of(self, facilitator_id: int, stand_alone: bool = False) -> list[Meeting]:
+        """The facilitator's meetings, newest first; ``stand_alone``: only those in no network."""
         async with self.sessions() as s:
-            rows = await s.scalars(select(Meeting).where(Meeting.facilitator_id == facilitator_id)
+            query = select(Meeting).where(Meeting.facilitator_id == facilitator_id)
+            if stand_alone:
+                query = query.where(Meeting.network_id.is_(None))
+            rows = await s.scalars(query
                                    .order_by(Meeting.created_at.desc(), Meeting.id.desc()))
             return list(rows)
 
@@ -120,11 +128,13 @@ class Repo:
                             .values(revoked=True))
 
     # participants
-    async def add_participant(self, meeting_id: int, device_id: str, name: str, organisation: str) -> Participant:
+    async def add_participant(self, meeting_id: int, device_id: str, name: str, organisation: str,
+                              member_id: int | None = None) -> Participant:
         async def write() -> Participant:
             async with self.sessions.begin() as s:
                 participant = Participant(id=new_participant_id(), meeting_id=meeting_id, device_id=device_id,
-                                          name=name, organisation=organisation, status='active')
+                                          name=name, organisation=organisation, status='active',
+                                          member_id=member_id)
                 s.add(participant)
             return participant
 

@@ -15,7 +15,7 @@ from app.domain.errors import Refused
 from app.domain.grouping import group_sizes, make_groups
 from app.domain.notes import MAX_NOTE, merge_lines
 from app.domain.people import Person, required_text
-from app.domain.rounds import GroupDetails, Round, met_counts
+from app.domain.rounds import GroupDetails, Round
 from app.i18n import N_, NP_
 from app.kinds.breakout.rules import MAX_MESSAGE, lines
 from app.live.rounds import RoundRunner
@@ -79,7 +79,7 @@ class Breakouts(RoundRunner):
             groups = [[] for _ in questions] if activity.settings.fill == 'choose' and questions else \
                 await asyncio.get_running_loop().run_in_executor(
                 None, _divide, [(p.id, p.organisation) for p in people], activity,
-                met_counts(self.ctx.history()), (last.number if last else 0) + 1)
+                await self.ctx.met(), (last.number if last else 0) + 1)
             places = lines(activity.settings.locations)
             details = [GroupDetails(questions[i % len(questions)] if questions else '',
                                     places[i % len(places)] if places else '',

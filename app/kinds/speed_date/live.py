@@ -8,7 +8,7 @@ from app.domain.activities import Activity
 from app.domain.countdown import Countdown
 from app.domain.errors import Refused
 from app.domain.pairing import pair_round
-from app.domain.rounds import Round, met_counts, repaired, stranded, swap
+from app.domain.rounds import Round, repaired, stranded, swap
 from app.kinds.speed_date.rules import question_for
 from app.live.rounds import RoundRunner
 
@@ -28,7 +28,7 @@ class SpeedDating(RoundRunner):
                 raise Refused('error.speeddate_too_few')
             number = (last.number if last else 0) + 1
             paused_before = [r.paused for r in self.by_activity.get(activity.id, []) if r.paused]
-            pairing = pair_round([(p.id, p.organisation) for p in people], met_counts(self.ctx.history()),
+            pairing = pair_round([(p.id, p.organisation) for p in people], await self.ctx.met(),
                                  odd=activity.settings.odd, paused_before=paused_before, seed=activity.id,
                                  round_no=number)
             seconds = round(activity.settings.minutes * 60)
