@@ -18,6 +18,7 @@ from app.live.gate import JoinGate
 from app.live.rooms import Rooms
 from app.services.accounts import Accounts
 from app.services.meetings import Meetings
+from app.services.networks import Networks
 from app.settings import Settings
 from app.store import db
 from app.store.repo import Repo
@@ -40,6 +41,7 @@ class System:
     bus: Bus | None = None
     accounts: Accounts | None = None
     meetings: Meetings | None = None
+    networks: Networks | None = None
     throttle: Throttle = field(default_factory=lambda: Throttle(clock=time.monotonic))  # logins
     code_guesses: RateLimit | None = None  # unknown join codes per address
     page_loads: RateLimit | None = None    # participant pages per address
@@ -65,6 +67,7 @@ class System:
                            JoinGate(self.settings.joins_per_address, self.settings.joins_per_meeting))
         self.accounts = Accounts(repo, self.throttle)
         self.meetings = Meetings(repo, self.kinds)
+        self.networks = Networks(repo, self.rooms)
 
     async def stop(self) -> None:
         if self.bus:

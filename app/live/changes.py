@@ -38,6 +38,14 @@ class Left:
 
 
 @dataclass(frozen=True, slots=True)
+class NetworkChanged:
+    """Something of the meeting's learning network changed: 'members', 'topics', 'agreements' or 'network'."""
+
+    network_id: int
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
 class Forgotten:
     """A member asked to be forgotten: their participants leave, without name or device."""
 
@@ -131,9 +139,9 @@ class ClockChanged:
     round: Round
 
 
-CORE_CHANGES: tuple[type, ...] = (Joined, Left, Forgotten, LetBackIn, Presence, MeetingUpdated, InviteSaved,
-                                  ActivitySaved, ActivityDeleted, OrderChanged, CurrentChanged, AnswerSaved, RoundSaved,
-                                  ClockChanged)
+CORE_CHANGES: tuple[type, ...] = (Joined, Left, Forgotten, NetworkChanged, LetBackIn, Presence, MeetingUpdated,
+                                  InviteSaved, ActivitySaved, ActivityDeleted, OrderChanged, CurrentChanged,
+                                  AnswerSaved, RoundSaved, ClockChanged)
 
 
 class ChangeCodec:

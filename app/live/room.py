@@ -36,6 +36,7 @@ from app.live.changes import (
     Left,
     LetBackIn,
     MeetingUpdated,
+    NetworkChanged,
     OrderChanged,
     Presence,
 )
@@ -80,12 +81,13 @@ class Room:
         self.invites_changed = Event()
         self.participant_gone = Event[str]()
         self.removed_changed = Event()  # the list of removed people (the facilitator may let them back in)
+        self.network_changed = Event[str]()  # its network's 'members', 'topics', 'agreements' or 'network'
         self.agenda = Agenda(info.id, kinds, [], None, {}, repo, self._commit)
         self.runners: dict[str, Runner] = {
             kind.name: kind.runner(self._context(kind.name)) for kind in kinds if kind.runner is not None}
         self._handlers: dict[type, Callable[[Any, str], None]] = {
             Joined: self._joined, Left: self._left, Forgotten: self._forgotten, LetBackIn: self._let_back_in,
-            Presence: self._presence_changed,
+            Presence: self._presence_changed, NetworkChanged: lambda change, _: self.network_changed.emit(change.what),
             MeetingUpdated: self._meeting_updated, InviteSaved: self._invite_saved,
             **{t: lambda change, _: self.agenda.apply(change) for t in Agenda.change_types}}
         for kind in kinds:
@@ -150,7 +152,7 @@ class Room:
 
     def subscriber_count(self) -> int:
         own = (self.roster_changed, self.meeting_changed, self.invites_changed, self.participant_gone,
-               self.removed_changed)
+               self.removed_changed, self.network_changed)
         return (sum(len(e.callbacks) for e in own) + self.agenda.subscriber_count()
                 + sum(runner.subscriber_count() for runner in self.runners.values()))
 

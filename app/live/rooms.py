@@ -54,6 +54,25 @@ class Rooms:
     def loaded(self) -> list[Room]:
         return list(self._rooms.values())
 
+    def loaded_room(self, meeting_id: int) -> Room | None:
+        return self._rooms.get(meeting_id)
+
+    def forget_rooms(self, meeting_ids: list[int]) -> None:
+        """Drop rooms whose meeting was deleted or left its network: read again from the database if opened."""
+        for meeting_id in meeting_ids:
+            room = self._rooms.pop(meeting_id, None)
+            if room is not None:
+                self._codes.pop(room.info.join_code, None)
+
+    async def broadcast(self, meeting_ids: list[int], change: object) -> None:
+        """A change for several meetings (their network's): applied to the rooms loaded here, published for the
+        other instances."""
+        for meeting_id in meeting_ids:
+            room = self._rooms.get(meeting_id)
+            if room is not None:
+                room.apply(change, self.bus.origin)
+            await self.bus.publish(meeting_id, change)
+
     def apply_remote(self, meeting_id: int, change: object, origin: str) -> None:
         """A change made on another instance; rooms not loaded here will read it from the database."""
         room = self._rooms.get(meeting_id)

@@ -28,9 +28,10 @@ class Meetings:
         self._repo = repo
         self._kinds = kinds
 
-    async def of(self, facilitator_id: int) -> list[MeetingSummary]:
+    async def of(self, facilitator_id: int, stand_alone: bool = False) -> list[MeetingSummary]:
+        """The facilitator's meetings, newest first (``stand_alone``: only those in no network)."""
         return [MeetingSummary(m.id, m.title, m.date, m.join_code, m.state)
-                for m in await self._repo.meetings_of(facilitator_id)]
+                for m in await self._repo.meetings_of(facilitator_id, stand_alone)]
 
     async def create(self, facilitator_id: int, title: str | None, on: str | date | None = None) -> int:
         """A new meeting; ``on`` is its date (ISO text from a date field, or a date). Returns its id."""
