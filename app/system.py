@@ -18,6 +18,7 @@ from app.live.gate import JoinGate
 from app.live.rooms import Rooms
 from app.services.accounts import Accounts
 from app.services.meetings import Meetings
+from app.services.network_export import NetworkExport
 from app.services.networks import Networks
 from app.settings import Settings
 from app.store import db
@@ -42,6 +43,7 @@ class System:
     accounts: Accounts | None = None
     meetings: Meetings | None = None
     networks: Networks | None = None
+    network_export: NetworkExport | None = None  # a network as a file: download, upload
     throttle: Throttle = field(default_factory=lambda: Throttle(clock=time.monotonic))  # logins
     code_guesses: RateLimit | None = None  # unknown join codes per address
     page_loads: RateLimit | None = None    # participant pages per address
@@ -68,6 +70,7 @@ class System:
         self.accounts = Accounts(repo, self.throttle)
         self.meetings = Meetings(repo, self.kinds)
         self.networks = Networks(repo, self.rooms)
+        self.network_export = NetworkExport(repo, self.rooms)
 
     async def stop(self) -> None:
         if self.bus:

@@ -14,8 +14,9 @@ LONG_TEXT = 160  # longer texts are shown in smaller type on the projector
 
 
 class AgendaEditor:
-    def __init__(self, room: Room, meetings: Meetings, t: Translate, lang: str) -> None:
-        self.room, self.meetings, self.t, self.lang = room, meetings, t, lang
+    def __init__(self, room: Room, meetings: Meetings | None, t: Translate, lang: str, preparer: bool = False) -> None:
+        """``preparer``: a member preparing the meeting edits the agenda only (no opening, no answers, no export)."""
+        self.room, self.meetings, self.t, self.lang, self.preparer = room, meetings, t, lang, preparer
         self.items = ui.refreshable(self._items)
 
     def build(self) -> None:
@@ -30,11 +31,13 @@ class AgendaEditor:
                         ui.button(t('agenda.examples'), icon='playlist_add', on_click=self._examples) \
                             .props('flat').mark('add-examples')
             self.items()
-            with ui.row().classes('gap-1'):
-                ui.button(t('export.csv'), icon='download', on_click=self._download).props('flat').mark('export-csv')
-                ui.button(t('export.summary'), icon='content_copy', on_click=self._summary).props('flat') \
-                    .mark('export-summary')
-        self.room.agenda.agenda_changed.subscribe(self.items.refresh)
+            if not self.preparer:
+                with ui.row().classes('gap-1'):
+                    ui.button(t('export.csv'), icon='download', on_click=self._download).props('flat') \
+                        .mark('export-csv')
+                    ui.button(t('export.summary'), icon='content_copy', on_click=self._summary).props('flat') \
+                        .mark('export-summary')
+        self.room.agenda.agenda_changed.subscribe(self.items.refresh)  # released with the client
 
     def _items(self) -> None:
         t, agenda = self.t, self.room.agenda
@@ -52,7 +55,8 @@ class AgendaEditor:
                         ui.label(str(number)).classes('text-lg font-bold')
                     with ui.item_section().classes('min-w-[12rem]'):
                         ui.item_label(activity.text).classes('break-words').props('lines=2')
-                        progress = kind.progress(activity, agenda.count(activity.id), self.room.history(), t)
+                        progress = '' if self.preparer else \
+                            kind.progress(activity, agenda.count(activity.id), self.room.history(), t)
                         details = [t(kind.label), t(f'activity.state.{activity.state}'), progress]
                         ui.item_label(' · '.join(d for d in details if d)).props('caption')
                     with ui.item_section().props('side'), ui.row().classes('gap-0 no-wrap'):
@@ -66,6 +70,8 @@ class AgendaEditor:
                 ('arrow_upward', N_('agenda.up'), lambda a=activity: agenda.move(a.id, -1), 'dense'),
                 ('arrow_downward', N_('agenda.down'), lambda a=activity: agenda.move(a.id, +1), 'dense'),
                 ('delete', N_('agenda.delete'), lambda a=activity: self._confirm_delete(a), 'color=negative')):
+            if self.preparer and key == 'agenda.open':
+                continue
             button = ui.button(icon=icon, on_click=action).props(f'flat round {extra} aria-label="{t(key)}"') \
                 .tooltip(t(key))
             if key == 'agenda.open':

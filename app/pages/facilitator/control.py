@@ -13,8 +13,10 @@ from app.pages.access import room_for_facilitator
 from app.pages.common import attempt, base_url, header, message_card, unreachable, use_language
 from app.pages.facilitator.agenda import AgendaEditor
 from app.pages.facilitator.live import LivePanel
+from app.pages.facilitator.network_card import NetworkCard
 from app.pages.facilitator.roster import RosterCard
 from app.services.meetings import Meetings
+from app.services.networks import Networks
 from app.system import System
 
 
@@ -28,18 +30,18 @@ def register(system: System) -> None:
             link = (t('login.title'), '/login') if why == 'access.login_needed' else (t('start.home'), '/')
             message_card(t(why), t('access.control_only'), link=link, marker='access-denied')
             return
-        ControlView(room, t, lang, base_url(system, request), system.meetings).build()
+        await ControlView(room, t, lang, base_url(system, request), system.meetings, system.networks).build()
 
 
 class ControlView:
-    def __init__(self, room: Room, t: Translate, lang: str, base: str, meetings: Meetings) -> None:
-        self.room, self.t, self.lang, self.base, self.meetings = room, t, lang, base, meetings
+    def __init__(self, room: Room, t: Translate, lang: str, base: str, meetings: Meetings, networks: Networks) -> None:
+        self.room, self.t, self.lang, self.base, self.meetings, self.networks = room, t, lang, base, meetings, networks
         self.invites = ui.refreshable(self._invites)
 
     def screen_url(self) -> str:
         return f'{self.base}/m/{self.room.info.id}/screen?key={self.room.info.screen_key}'
 
-    def build(self) -> None:
+    async def build(self) -> None:
         t, info = self.t, self.room.info
         with ui.row().classes('w-full px-4 pt-4 gap-6 items-start no-wrap max-lg:flex-wrap'):
             with ui.column().classes('w-full lg:w-1/2'):
@@ -48,7 +50,12 @@ class ControlView:
                 LivePanel(self.room, t, self.lang).build()
         with ui.row().classes('w-full p-4 gap-6 items-start no-wrap max-lg:flex-wrap'):
             with ui.column().classes('gap-4 w-full lg:w-1/2'):
-                ui.label(info.title).classes('text-2xl font-bold').mark('meeting-title')
+                with ui.row().classes('w-full items-center justify-between no-wrap gap-2'):
+                    ui.label(info.title).classes('text-2xl font-bold break-words min-w-0').mark('meeting-title')
+                    ui.button(t('control.save_template'), icon='bookmark_add', on_click=self._save_template) \
+                        .props('flat dense no-caps').mark('save-template')
+                if info.network_id is not None:
+                    await NetworkCard(self.room, self.networks, t).build()
                 with ui.card().classes('w-full gap-2'):
                     ui.label(t('control.join')).classes('text-lg font-semibold')
                     with ui.row().classes('items-baseline gap-3'):
@@ -123,6 +130,25 @@ class ControlView:
                     .tooltip(t('control.copy'))
                 ui.button(t('control.revoke'), on_click=lambda i=invite.id: self.room.revoke_invite(i)) \
                     .props('flat color=negative').mark('revoke-invite')
+
+    def _save_template(self) -> None:
+        t = self.t
+        with ui.dialog() as dialog, ui.card().classes('w-96 gap-2'):
+            ui.label(t('control.save_template')).classes('text-lg font-bold')
+            name = ui.input(t('control.template_name'), value=self.room.info.title).props('outlined autofocus') \
+                .classes('w-full').mark('template-name')
+
+            async def save() -> None:
+                if await attempt(t, lambda: self.networks.save_template(self.room.info.facilitator_id, self.room,
+                                                                        name.value), 'negative'):
+                    dialog.close()
+                    ui.notify(t('control.template_saved'), type='positive')
+
+            with ui.row().classes('w-full justify-end'):
+                ui.button(t('common.cancel'), on_click=dialog.close).props('flat')
+                ui.button(t('common.save'), on_click=save).props('unelevated').mark('save-template-confirm')
+        dialog.on('hide', dialog.delete)
+        dialog.open()
 
     async def _copy(self, text: str) -> None:
         ui.clipboard.write(text)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from nicegui import app, ui
 
 from app.domain.errors import Refused
 from app.pages.common import facilitator_id, header, notify_refused, use_language
+from app.pages.facilitator.network_forms import network_dialog
 from app.system import System
 
 
@@ -19,6 +22,19 @@ def register(system: System) -> None:
             ui.navigate.to('/login')
             return
         header(lang, t, t('dashboard.title'))
+
+        async def save_network(values: dict) -> bool:
+            try:
+                network_id = await system.networks.create(me, **values)
+            except Refused as error:
+                notify_refused(t, error, 'negative')
+                return False
+            ui.navigate.to(f'/n/{network_id}')
+            return True
+
+        def new_network() -> None:
+            network_dialog(t, save_network)
+
         with ui.column().classes('mx-auto max-w-3xl w-full gap-4 p-4'):
             with ui.row().classes('w-full items-center justify-between'):
                 ui.label(t('dashboard.title')).classes('text-2xl font-bold')
@@ -26,7 +42,26 @@ def register(system: System) -> None:
                     ui.button(t('dashboard.new'), icon='add', on_click=lambda: dialog.open()) \
                         .props('unelevated').mark('new-meeting')
                     ui.button(t('dashboard.logout'), on_click=lambda: ui.navigate.to('/logout')).props('flat')
-            meetings = await system.meetings.of(me)
+            with ui.row().classes('w-full items-center justify-between mt-2'):
+                ui.label(t('dashboard.networks')).classes('text-xl font-semibold')
+                ui.button(t('dashboard.new_network'), icon='hub', on_click=new_network).props('outline') \
+                    .mark('new-network')
+            networks = await system.networks.of(me, date.today())
+            if not networks:
+                ui.label(t('dashboard.no_networks')).classes('text-grey-7')
+            for network in networks:
+                with ui.card().classes('w-full').mark('network-card'), ui.row().classes('w-full items-center no-wrap'):
+                    with ui.column().classes('gap-0 grow min-w-0'):
+                        ui.link(network.name, f'/n/{network.id}').classes('text-lg font-semibold break-words')
+                        upcoming = network.next_meeting
+                        details = [t.plural('network.members', network.members),
+                                   t('dashboard.next', title=upcoming.title,
+                                     when=t.date(upcoming.date) if upcoming.date else '') if upcoming else '']
+                        ui.label(' · '.join(d for d in details if d)).classes('text-grey-7 break-words')
+                    ui.button(t('dashboard.open'), on_click=lambda n=network: ui.navigate.to(f'/n/{n.id}')) \
+                        .props('outline')
+            ui.label(t('dashboard.stand_alone')).classes('text-xl font-semibold mt-2')
+            meetings = await system.meetings.of(me, stand_alone=True)
             if not meetings:
                 ui.label(t('dashboard.empty')).classes('text-grey-7')
             for meeting in meetings:

@@ -12,11 +12,14 @@ from app.domain.activities import Activity
 from app.domain.codes import is_valid_code, normalize_code
 from app.domain.errors import Refused
 from app.domain.meetings import MeetingInfo
+from app.domain.networks import MemberRef
 from app.domain.people import MAX_NAME, MAX_ORGANISATION, Person
 from app.i18n import Translate
 from app.live.room import Room
 from app.pages.common import client_ip, device_id, header, message_card, notify_refused, use_language
 from app.pages.parts import Part, ViewContext, follow, preload, views_for
+from app.pages.phone.topics import TopicsPanel
+from app.services.networks import Networks
 from app.system import System
 from components.pending_taps import PendingTaps
 
@@ -44,12 +47,22 @@ def register(system: System) -> None:
             message_card(t('error.unknown_code'), t('error.unknown_code_body'), link=(t('start.retry'), '/'),
                          marker='unknown-code')
             return
-        ParticipantView(room, device_id(), t, lang, address).build()
+        device = device_id()
+        view = ParticipantView(room, device, t, lang, address, system.networks)
+        if room.info.network_id is not None and room.participant_for_device(device) is None:
+            view.recognised = await system.networks.recognise(room, device)  # "Welkom terug, Anna"
+            view.members = await system.networks.choices(room)
+        await view.build()
 
 
 class ParticipantView:
-    def __init__(self, room: Room, device: str, t: Translate, lang: str, address: str = '') -> None:
+    def __init__(self, room: Room, device: str, t: Translate, lang: str, address: str = '',
+                 networks: Networks | None = None) -> None:
         self.room = room
+        self.networks = networks
+        self.recognised: MemberRef | None = None  # the member who used this device at an earlier meeting
+        self.members: list[MemberRef] = []  # in a network: the members a new device may pick from
+        self.topics: TopicsPanel | None = None
         self.address = address
         self.lang = lang
         self.device = device
@@ -65,7 +78,7 @@ class ParticipantView:
         self.draft: tuple[int, dict] | None = None  # (activity id, what was typed) across a rebuild
         self.subscribed = False
 
-    def build(self) -> None:
+    async def build(self) -> None:
         self.client = client = ui.context.client
         self.built_at = self.room.version
         client.on_connect(self._connected)
@@ -77,6 +90,9 @@ class ParticipantView:
             self.pending = PendingTaps(f'uitwisselplek-taps-{self.room.info.id}',
                                        not_sent_text=self.t('phone.not_sent'), on_resend=self._resend)
             self.body()
+            if self.room.info.network_id is not None and self.networks is not None:
+                self.topics = TopicsPanel(self.room, self.networks, self.t, lambda: self.person)
+                await self.topics.build()
             self._leave_button()  # built once, shown while joined: not rebuilt with every question
             preload(self.room, views_for(self.room, 'phone'))  # e.g. the chart library, while the page is idle
         self._show_leave()
@@ -120,11 +136,74 @@ class ParticipantView:
         if getattr(self, 'leave', None) is not None:
             self.leave.set_visibility(self.person is not None and self.room.info.state != 'closed')
 
+    def _welcome_back(self, member: MemberRef) -> None:
+        """A member who came to an earlier meeting on this device: one tap."""
+        t = self.t
+        with ui.card().classes('w-full items-center text-center p-6 gap-3').mark('welcome-back'):
+            ui.label(t('participant.welcome_back', name=member.name)).classes('text-3xl font-bold break-words') \
+                .props('data-testid=welcome-back')
+            if member.organisation:
+                ui.label(member.organisation).classes('text-lg text-grey-8 break-words max-w-full')
+            button = ui.button(t('participant.that_is_me')).props('unelevated size=xl data-testid=that-is-me') \
+                .classes('w-full py-3')
+
+            async def join() -> None:
+                button.disable()
+                try:
+                    await self._join(member.name, member.organisation, member.id)
+                finally:
+                    button.enable()
+
+            button.on_click(join)
+
+            def someone_else() -> None:
+                self.recognised = None
+                self.rebuild()
+
+            ui.button(t('participant.someone_else'), on_click=someone_else).props('flat no-caps') \
+                .mark('someone-else')
+
+    async def _join(self, name: str, organisation: str, member_id: int | None = None) -> None:
+        t = self.t
+        try:
+            if self.networks is not None:
+                person = await self.networks.join(self.room, self.device, name, organisation, self.address, member_id)
+            else:
+                person = await self.room.join(self.device, name, organisation, self.address)
+        except Refused as error:
+            closed = error.key in ('error.meeting_closed', 'error.meeting_locked')
+            notify_refused(t, error, 'warning' if closed else 'negative')
+            if closed:
+                self.rebuild()
+            return
+        self.person, self.notice, self.recognised = person, '', None
+        await self._count_presence()
+        self.rebuild()
+        if self.topics is not None:
+            self.topics.refresh()
+
     def _join_form(self) -> None:
         t = self.t
         if self.notice:
             ui.label(self.notice).classes('text-base bg-amber-2 rounded p-3').props('role=status').mark('notice')
+        if self.recognised is not None and not self.notice:
+            self._welcome_back(self.recognised)
+            return
         ui.label(t('participant.welcome')).classes('text-3xl font-bold')
+        picked: dict[str, int | None] = {'member': None}
+        if self.members:  # in a network: pick yourself from the members (or type, and be matched by name)
+            by_id = {m.id: m for m in self.members}
+
+            def pick(event) -> None:
+                member = by_id.get(event.value)
+                picked['member'] = member.id if member else None
+                if member is not None:
+                    name.set_value(member.name)
+                    org.set_value(member.organisation)
+
+            ui.select({m.id: m.with_organisation for m in self.members}, label=t('participant.pick_member'),
+                      on_change=pick, clearable=True).props('outlined data-testid=pick-member') \
+                .classes('w-full').mark('pick-member')
         name = ui.input(t('participant.name')).props(f'outlined autofocus maxlength={MAX_NAME + 20} '
                                                      'input-class=text-xl autocomplete=name data-testid=name') \
             .classes('w-full').mark('name')
@@ -138,18 +217,9 @@ class ParticipantView:
         async def join() -> None:
             button.disable()
             try:
-                person = await self.room.join(self.device, name.value, org.value, self.address)
-            except Refused as error:
-                closed = error.key in ('error.meeting_closed', 'error.meeting_locked')
-                notify_refused(t, error, 'warning' if closed else 'negative')
-                if closed:
-                    self.rebuild()
-                return
+                await self._join(name.value, org.value, picked['member'])
             finally:
                 button.enable()
-            self.person, self.notice = person, ''
-            await self._count_presence()
-            self.rebuild()
 
         button.on_click(join)
         name.on('keydown.enter', join)
@@ -243,6 +313,8 @@ class ParticipantView:
         self.room.meeting_changed.subscribe(self._meeting_changed)
         self.room.agenda.current_changed.subscribe(self._activity_changed)
         follow(self.room, views_for(self.room, 'phone'), lambda: self.part)  # once, forwarded to the part shown
+        if self.topics is not None:
+            self.room.network_changed.subscribe(self.topics.network_changed)
 
     def _connected(self) -> Awaitable[None]:
         if not self.subscribed:

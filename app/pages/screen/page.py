@@ -13,9 +13,12 @@ from app.live.room import Room, RosterChange
 from app.pages.access import room_for_key
 from app.pages.common import base_url, message_card, unreachable, use_language
 from app.pages.parts import Part, ViewContext, follow, preload, views_for
+from app.services.networks import Networks
 from app.system import System
 from components.participant_wall import ParticipantWall
 from components.qr_join_card import qr_join_card
+
+AGREEMENTS_SHOWN = 4  # more would push the wall of names off the projector
 
 
 def register(system: System) -> None:
@@ -26,15 +29,17 @@ def register(system: System) -> None:
         if room is None:
             message_card(t('access.bad_screen_link'), t('access.bad_screen_link_body'), marker='access-denied')
             return
-        ScreenView(room, t, lang, base_url(system, request), key).build()
+        await ScreenView(room, t, lang, base_url(system, request), key, system.networks).build()
 
 
 class ScreenView:
-    def __init__(self, room: Room, t: Translate, lang: str, base: str, key: str) -> None:
-        self.room, self.t, self.lang, self.base, self.key = room, t, lang, base, key
+    def __init__(self, room: Room, t: Translate, lang: str, base: str, key: str, networks: Networks) -> None:
+        self.room, self.t, self.lang, self.base, self.key, self.networks = room, t, lang, base, key, networks
         self.activity: Part | None = None
+        self.agreements = ui.refreshable(self._agreements)
+        self.shown_agreements = room.info.show_agreements
 
-    def build(self) -> None:
+    async def build(self) -> None:
         t, info = self.t, self.room.info
         ui.query('body').classes('bg-grey-10 text-white')
         ui.query('.nicegui-content').classes('p-0 gap-0')
@@ -52,6 +57,7 @@ class ScreenView:
                         .props('data-testid=unreachable')
             with ui.column().classes('col-span-7 h-full gap-6 overflow-hidden'):
                 ui.label(info.title).classes('text-5xl font-black leading-tight line-clamp-2').mark('screen-title')
+                await self.agreements()
                 self.wall = ParticipantWall(self.room.people.values(), lambda n: t.plural('screen.count', n),
                                             t('screen.empty'))
         self.activity_section = ui.element('div')
@@ -62,6 +68,28 @@ class ScreenView:
         self.room.meeting_changed.subscribe(self._meeting_changed)
         self.room.agenda.current_changed.subscribe(self._show_activity)
         follow(self.room, views_for(self.room, 'screen'), lambda: self.activity)
+        self.room.network_changed.subscribe(self._network_changed)
+
+    async def _agreements(self) -> None:
+        """"Vorige keer afgesproken": the open agreements of earlier meetings, when the facilitator shows them."""
+        if not self.room.info.show_agreements:
+            return
+        agreements = await self.networks.earlier_agreements(self.room)
+        if not agreements:
+            return
+        with ui.column().classes('w-full gap-2 bg-grey-9 rounded-lg p-4 shrink-0').mark('screen-agreements'):
+            ui.label(self.t('screen.agreements')).classes('text-3xl font-bold text-amber-5')
+            for agreement in agreements[:AGREEMENTS_SHOWN]:
+                text = agreement.text + (f' — {agreement.who}' if agreement.who else '')
+                ui.label(text).classes('text-2xl leading-snug line-clamp-2 break-words') \
+                    .props('data-testid=screen-agreement')
+            if len(agreements) > AGREEMENTS_SHOWN:
+                ui.label(self.t.plural('results.more', len(agreements) - AGREEMENTS_SHOWN)) \
+                    .classes('text-xl text-grey-5')
+
+    def _network_changed(self, what: str) -> None:
+        if what == 'agreements' and self.room.info.show_agreements:
+            self.agreements.refresh()
 
     def _show_activity(self, activity: Activity | None) -> None:
         """The current activity replaces the welcome screen (rebuilt only when the facilitator changes it)."""
@@ -88,6 +116,9 @@ class ScreenView:
             ui.navigate.reload()  # a new screen link (this one stops working), or the meeting's language changed
             return
         self._show_lock(info)
+        if info.show_agreements != self.shown_agreements:
+            self.shown_agreements = info.show_agreements
+            self.agreements.refresh()
 
     def _show_lock(self, info: MeetingInfo) -> None:
         closed = info.locked or info.state == 'closed'
