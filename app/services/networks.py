@@ -127,6 +127,7 @@ class Networks:
                      starts_on: str | date | None = None, ends_on: str | date | None = None,
                      place: str | None = '', dots: int | None = 3) -> int:
         fields = clean_network(name, goal, planned, _date(starts_on), _date(ends_on), place, dots)
+        await self._name_free(facilitator_id, fields.name)
         try:
             return (await self._db.create_network(facilitator_id, fields)).id
         except Taken as error:
@@ -137,11 +138,18 @@ class Networks:
                      place: str | None, dots: int | None) -> None:
         await self._owned(facilitator_id, network_id)
         fields = clean_network(name, goal, planned, _date(starts_on), _date(ends_on), place, dots)
+        await self._name_free(facilitator_id, fields.name, network_id)
         try:
             await self._db.update_network(network_id, fields)
         except Taken as error:
             raise Refused(N_('error.network_name_taken'), name=fields.name) from error
         await self._tell(network_id, 'network')
+
+    async def _name_free(self, facilitator_id: int, name: str, network_id: int | None = None) -> None:
+        """Two networks whose names differ only in case would be told apart by nobody."""
+        if any(n.name.casefold() == name.casefold() and n.id != network_id
+               for n in await self._db.networks_of(facilitator_id)):
+            raise Refused(N_('error.network_name_taken'), name=name)
 
     async def get(self, facilitator_id: int, network_id: int) -> NetworkInfo | None:
         network = await self._db.network(network_id)

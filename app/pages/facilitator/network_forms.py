@@ -48,7 +48,7 @@ def network_dialog(t: Translate, save: Save, info: NetworkInfo | None = None) ->
         with ui.row().classes('w-full justify-end'):
             ui.button(t('common.cancel'), on_click=dialog.close).props('flat')
             ui.button(t('common.save') if info else t('dashboard.create'), on_click=submit).props('unelevated') \
-                .props('data-testid=save-network')
+                .props('data-testid=save-network').mark('save-network')
     dialog.on('hide', dialog.delete)
     dialog.open()
 
