@@ -80,8 +80,8 @@ class NetworkView:
     def _about(self) -> None:
         t, info = self.t, self.info
         with ui.card().classes('w-full gap-1').props('data-testid=network-about'):
-            with ui.row().classes('w-full items-start justify-between no-wrap gap-2'):
-                ui.label(info.name).classes('text-2xl font-bold break-words').props('data-testid=network-name')
+            with ui.row().classes('w-full items-start justify-between gap-2 sm:flex-nowrap'):
+                ui.label(info.name).classes('text-2xl font-bold break-words min-w-0').props('data-testid=network-name')
                 with ui.row().classes('gap-1 no-wrap'):
                     ui.button(icon='edit', on_click=self._edit).props('flat round').tooltip(t('network.edit')) \
                         .props('data-testid=edit-network')
@@ -321,6 +321,8 @@ class NetworkView:
                             ui.label(t('network.preparer', name=name)).classes('text-sm break-words')
                             ui.input(value=url).props('readonly dense borderless').classes('grow min-w-[8rem]') \
                                 .props('data-testid=preparer-link')
+                            ui.button(icon='content_copy', on_click=lambda u=url: self._copy(u)) \
+                                .props('flat round dense').tooltip(t('control.copy'))
                             ui.button(t('control.revoke'),
                                       on_click=lambda m=meeting.id, p=preparer_id: self._revoke(m, p)) \
                                 .props('flat dense color=negative').props('data-testid=revoke-preparer')
@@ -332,6 +334,10 @@ class NetworkView:
                             ui.button(icon='add', on_click=lambda m=meeting.id, w=who: self._add_preparer(m, w.value)) \
                                 .props('flat round dense').tooltip(t('network.add_preparer')) \
                                 .props('data-testid=add-preparer')
+
+    def _copy(self, text: str) -> None:
+        ui.clipboard.write(text)
+        ui.notify(self.t('control.copied'))
 
     async def _plan(self) -> None:
         meetings = await self.networks.meetings(self.info.id)
