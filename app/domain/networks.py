@@ -136,11 +136,13 @@ def parse_member_list(text: str, existing_keys: Iterable[str] = ()) -> PastedLis
     members: list[MemberFields] = []
     doubles: list[int] = []
     problems: list[PastedLine] = []
+    first = True
     for number, raw in enumerate((text or '').splitlines(), start=1):
         if not raw.strip():
             continue
         parts = [p.strip() for p in re.split(r'\t|;|,', raw)]
-        if number == 1 and parts[0].casefold() in ('naam', 'name', 'voornaam naam'):
+        header, first = first and parts[0].casefold() in ('naam', 'name', 'voornaam naam'), False
+        if header:  # the first line that is not blank
             continue
         parts += [''] * (4 - len(parts))
         if len(parts) > 4:  # an e-mail never has a comma; extra cells are left out

@@ -29,7 +29,7 @@ BUILT_IN: tuple[BuiltInTemplate, ...] = (
     BuiltInTemplate('start', N_('template.start'), (
         TemplateItem('open', N_('template.start.expectations'), {}),
         TemplateItem('speed_date', N_('template.start.speed_date'),
-                     {'minutes': 4, 'round_questions': 'template.start.speed_date_questions'}),
+                     {'minutes': 4, 'round_questions': N_('template.start.speed_date_questions')}),
         TemplateItem('open', N_('template.start.learning_goal'), {}),
         TemplateItem('score', N_('template.start.confidence'), {}),
     )),

@@ -77,6 +77,7 @@ class MeetingUpdated:
     show_agreements: bool | None = None
     title: str | None = None
     on: date | None = None    # the meeting's date
+    no_date: bool = False     # the date was cleared (None above means: unchanged)
     place: str | None = None
     host: str | None = None
 

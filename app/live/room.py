@@ -259,7 +259,7 @@ class Room:
     async def set_plan(self, title: str, on: date | None, place: str, host: str) -> None:
         """Title, date, place and host (already checked by the networks service)."""
         await self._repo.update_meeting(self.info.id, title=title, date=on, place=place, host=host)
-        await self._commit(MeetingUpdated(title=title, on=on, place=place, host=host))
+        await self._commit(MeetingUpdated(title=title, on=on, no_date=on is None, place=place, host=host))
 
     async def forget(self, participant_ids: list[str]) -> None:
         """A member was forgotten (stored already): their participants leave this meeting, no name kept."""
@@ -343,7 +343,7 @@ class Room:
         fields = {name: getattr(change, name) for name in ('locked', 'state', 'screen_key', 'max_participants',
                                                            'language', 'show_agreements', 'title', 'place', 'host')
                   if getattr(change, name) is not None}
-        if change.on is not None:
+        if change.on is not None or change.no_date:
             fields['date'] = change.on
         self.info = replace(self.info, **fields)
         self.meeting_changed.emit(self.info)

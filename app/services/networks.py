@@ -361,15 +361,20 @@ class Networks:
         if room.info.network_id is None:
             return None
         member = await self._db.member_for_device(room.info.network_id, device, room.info.id)
-        if member is None or member.id in (await self._db.members_in(room.info.id)).values():
+        if member is None or member.id in await self._present(room):
             return None
         return MemberRef(member.id, member.name, member.organisation)
+
+    async def _present(self, room: Room) -> set[int]:
+        """The members in this meeting now (one who left or was removed may join again, and is a member again)."""
+        return {member for participant, member in (await self._db.members_in(room.info.id)).items()
+                if participant in room.people}
 
     async def choices(self, room: Room) -> list[MemberRef]:
         """Members a new device may pick from: those of the network not in this meeting yet."""
         if room.info.network_id is None:
             return []
-        here = set((await self._db.members_in(room.info.id)).values())
+        here = await self._present(room)
         return [m.ref for m in await self.members(room.info.network_id) if m.id not in here]
 
     async def join(self, room: Room, device: str, name: str, organisation: str, address: str = '',
@@ -473,10 +478,13 @@ class Networks:
                 for a in await self._db.agreements_of(network_id)]
 
     async def earlier_agreements(self, room: Room) -> list[AgreementInfo]:
-        """What was agreed in the network's other meetings and is not done yet ("Vorige keer afgesproken")."""
+        """What was agreed in the meetings before this one in the series and is not done yet ("Vorige keer
+        afgesproken")."""
         if room.info.network_id is None:
             return []
-        return [a for a in await self.agreements(room.info.network_id) if a.meeting_id != room.info.id and not a.done]
+        order = [m.id for m in await self._db.meetings_of(room.info.network_id)]
+        before = set(order[:order.index(room.info.id)]) if room.info.id in order else set()
+        return [a for a in await self.agreements(room.info.network_id) if a.meeting_id in before and not a.done]
 
     async def agreements_here(self, room: Room) -> list[AgreementInfo]:
         if room.info.network_id is None:

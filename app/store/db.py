@@ -36,13 +36,19 @@ def async_url(url: str) -> str:
     return url
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection, _record, foreign_keys: bool = True) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute('PRAGMA journal_mode=WAL')
-    cursor.execute('PRAGMA foreign_keys=ON')
+    cursor.execute(f'PRAGMA foreign_keys={"ON" if foreign_keys else "OFF"}')
     cursor.execute('PRAGMA busy_timeout=5000')
     cursor.execute('PRAGMA synchronous=NORMAL')
     cursor.close()
+
+
+def _migration_pragmas(dbapi_connection, record) -> None:
+    """While migrating, SQLite's foreign keys are off: alembic's batch mode rebuilds a table by dropping it, and
+    with them on that drop would delete every row pointing to it (ON DELETE CASCADE). Checked after."""
+    _sqlite_pragmas(dbapi_connection, record, foreign_keys=False)
 
 
 def create_engine_for(url: str) -> AsyncEngine:
@@ -63,7 +69,7 @@ def migrate(url: str) -> None:
     turns: a file lock for SQLite, an advisory lock for PostgreSQL."""
     engine = create_engine(sync_url(url))
     if engine.dialect.name == 'sqlite':
-        event.listen(engine, 'connect', _sqlite_pragmas)
+        event.listen(engine, 'connect', _migration_pragmas)
     config = Config()
     config.set_main_option('script_location', str(MIGRATIONS))
     try:
@@ -73,6 +79,10 @@ def migrate(url: str) -> None:
                 connection.execute(text('SELECT pg_advisory_xact_lock(72616)'))
             config.attributes['connection'] = connection
             command.upgrade(config, 'head')
+            if engine.dialect.name == 'sqlite':
+                broken = connection.execute(text('PRAGMA foreign_key_check')).fetchall()
+                if broken:  # rolls the whole upgrade back
+                    raise RuntimeError(f'migration left rows without their parent: {broken[:5]}')
     finally:
         engine.dispose()
 
