@@ -5,19 +5,22 @@ Like ``Repo``: one short transaction per call, plain rows out.
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import delete, func, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.domain.codes import new_key
+from app.domain.codes import new_join_code, new_key, new_participant_id
+from app.domain.network_export import ImportedMeeting, NetworkImport
 from app.domain.networks import MemberFields, NetworkFields
 from app.store.models import (
     Activity,
     Agreement,
     Meeting,
     Member,
+    ModeratorInvite,
     Network,
     Participant,
     Preparer,
@@ -32,6 +35,23 @@ from app.store.models import (
 
 class Taken(Exception):
     """A unique value is taken already (a network's name, a member pasted twice, a dot's slot)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkRows:
+    """Everything of one network, read at one moment (for its export)."""
+
+    network: Network
+    members: list[Member]              # as added
+    meetings: list[Meeting]            # in the series' order
+    activities: list[Activity]         # by position
+    participants: list[Participant]    # as they joined
+    responses: list[Response]
+    rounds: list[Round]                # by activity and number
+    groups: list[RoundGroup]           # by round and number
+    topics: list[Topic]
+    dots: dict[int, int]               # topic id -> dots placed on it now
+    agreements: list[Agreement]
 
 
 class NetworkRepo:
@@ -82,10 +102,11 @@ class NetworkRepo:
             await s.execute(delete(Network).where(Network.id == network_id))
 
     async def meetings_of(self, network_id: int) -> list[Meeting]:
-        """The network's meetings in their order: by date (undated last), then as created."""
+        """The network's meetings in their order: by date, an undated one on the day it was planned."""
         async with self.sessions() as s:
-            return list(await s.scalars(select(Meeting).where(Meeting.network_id == network_id)
-                                        .order_by(Meeting.date.is_(None), Meeting.date, Meeting.id)))
+            meetings = list(await s.scalars(select(Meeting).where(Meeting.network_id == network_id)
+                                            .order_by(Meeting.id)))
+        return sorted(meetings, key=lambda m: (m.date or m.created_at.date(), m.id))
 
     async def update_meeting_plan(self, meeting_id: int, **values: object) -> None:
         async with self.sessions.begin() as s:
@@ -331,3 +352,139 @@ class NetworkRepo:
         for meeting in rows:
             found.setdefault(meeting.network_id, meeting)
         return found
+
+    # a network as a file
+    async def network_rows(self, network_id: int) -> NetworkRows | None:
+        """Everything of the network for its export, read in one transaction (on PostgreSQL at one snapshot)."""
+        async with self.sessions() as s:
+            if s.bind.dialect.name == 'postgresql':
+                await s.connection(execution_options={'isolation_level': 'REPEATABLE READ'})
+            network = await s.get(Network, network_id)
+            if network is None:
+                return None
+            meeting_ids = select(Meeting.id).where(Meeting.network_id == network_id)
+            activity_ids = select(Activity.id).where(Activity.meeting_id.in_(meeting_ids))
+            members = list(await s.scalars(select(Member).where(Member.network_id == network_id).order_by(Member.id)))
+            meetings = list(await s.scalars(select(Meeting).where(Meeting.network_id == network_id)
+                                            .order_by(Meeting.date.is_(None), Meeting.date, Meeting.id)))
+            activities = list(await s.scalars(select(Activity).where(Activity.meeting_id.in_(meeting_ids))
+                                              .order_by(Activity.position, Activity.id)))
+            participants = list(await s.scalars(select(Participant).where(Participant.meeting_id.in_(meeting_ids))
+                                                .order_by(Participant.joined_at, Participant.id)))
+            responses = list(await s.scalars(select(Response).where(Response.activity_id.in_(activity_ids))
+                                             .order_by(Response.id)))
+            rounds = list(await s.scalars(select(Round).where(Round.activity_id.in_(activity_ids))
+                                          .order_by(Round.activity_id, Round.number)))
+            groups = list(await s.scalars(
+                select(RoundGroup).where(RoundGroup.round_id.in_(select(Round.id).where(
+                    Round.activity_id.in_(activity_ids)))).order_by(RoundGroup.round_id, RoundGroup.number)))
+            topics = list(await s.scalars(select(Topic).where(Topic.network_id == network_id).order_by(Topic.id)))
+            dots = {topic_id: int(count) for topic_id, count in await s.execute(
+                select(TopicVote.topic_id, func.count()).join(Topic, Topic.id == TopicVote.topic_id)
+                .where(Topic.network_id == network_id).group_by(TopicVote.topic_id))}
+            agreements = list(await s.scalars(select(Agreement).where(Agreement.network_id == network_id)
+                                              .order_by(Agreement.id)))
+        return NetworkRows(network, members, meetings, activities, participants, responses, rounds, groups, topics,
+                           dots, agreements)
+
+    async def import_network(self, facilitator_id: int, plan: NetworkImport, now: datetime) -> int:
+        """A checked export written anew for this facilitator, in one transaction: all of it or nothing.
+        New join codes, screen keys and participant ids; participants without a device. Raises ``Taken`` when the
+        facilitator has a network of that name (also one made a moment ago). Returns the new network's id."""
+        async with self.sessions.begin() as s:
+            fields = plan.network
+            try:
+                async with s.begin_nested():
+                    network = Network(facilitator_id=facilitator_id, name=fields.name, goal=fields.goal,
+                                      planned_meetings=fields.planned_meetings, starts_on=fields.starts_on,
+                                      ends_on=fields.ends_on, place=fields.place, dots=fields.dots)
+                    s.add(network)
+            except IntegrityError as error:
+                raise Taken from error
+            members = [Member(network_id=network.id, name=m.name, organisation=m.organisation, role=m.role,
+                              email=m.email, match_key=m.key) for m in plan.members]
+            s.add_all(members)
+            await s.flush()
+            meeting_ids = []
+            for imported in plan.meetings:
+                meeting_ids.append(await self._import_meeting(s, facilitator_id, network.id, imported, plan, members,
+                                                              now))
+            s.add_all(Topic(network_id=network.id, text=t.text, dots_when_used=t.dots_when_used,
+                            member_id=members[t.member].id if t.member is not None else None,
+                            used_in=meeting_ids[t.used_in] if t.used_in is not None else None)
+                      for t in plan.topics)
+            s.add_all(Agreement(network_id=network.id, meeting_id=meeting_ids[a.meeting], text=a.text, who=a.who,
+                                done=a.done) for a in plan.agreements)
+            return network.id
+
+    @staticmethod
+    async def _import_meeting(s: AsyncSession, facilitator_id: int, network_id: int, imported: ImportedMeeting,
+                              plan: NetworkImport, members: list[Member], now: datetime) -> int:
+        for _ in range(20):  # a clash of random codes is rare; the unique constraint decides
+            try:
+                async with s.begin_nested():
+                    meeting = Meeting(facilitator_id=facilitator_id, title=imported.title, date=imported.date,
+                                      join_code=new_join_code(), screen_key=new_key(), state=imported.state,
+                                      locked=imported.locked, max_participants=imported.max_participants,
+                                      language=imported.language, network_id=network_id, place=imported.place,
+                                      host=imported.host, show_agreements=imported.show_agreements)
+                    s.add(meeting)
+                break
+            except IntegrityError:
+                continue
+        else:
+            raise RuntimeError('could not find a free join code')
+        activities = [Activity(meeting_id=meeting.id, position=position, kind=a.kind, text=a.text,
+                               settings=a.settings, state=a.state, revealed=a.revealed)
+                      for position, a in enumerate(imported.agenda, start=1)]
+        s.add_all(activities)
+        # they joined on the meeting's day, in the file's order (which an export keeps)
+        start = datetime.combine(imported.date, time(9), UTC) if imported.date else now
+        ids: dict[int, str] = {}
+        for n, p in enumerate(imported.participants):
+            ids[p.ref] = new_participant_id()
+            member = plan.members[p.member] if p.member is not None else None
+            s.add(Participant(id=ids[p.ref], meeting_id=meeting.id, device_id=f'imported-{ids[p.ref]}',
+                              name=member.name if member else '', organisation=member.organisation if member else '',
+                              # nobody is on this server yet: who was in comes back as themselves, a member again
+                              status='left' if p.status == 'active' else p.status,
+                              member_id=members[p.member].id if p.member is not None else None,
+                              joined_at=start + timedelta(seconds=n)))
+        await s.flush()
+        if imported.current is not None:
+            meeting.current_activity_id = activities[imported.current].id
+        s.add_all(Response(activity_id=activity.id, participant_id=ids[a.participant], choice=a.choice, text=a.text,
+                           reason=a.reason, hidden=a.hidden, show_name=False)
+                  for activity, a_ in zip(activities, imported.agenda, strict=True) for a in a_.answers)
+        rounds = [Round(activity_id=activities[r.activity].id, number=r.number, seconds=r.seconds, ends_at=r.ends_at,
+                        remaining=r.remaining, question=r.question,
+                        paused_participant=ids[r.paused] if r.paused is not None else '')
+                  for r in imported.rounds]
+        s.add_all(rounds)
+        await s.flush()
+        s.add_all(RoundGroup(round_id=row.id, number=number, members=[ids[p] for p in group.members],
+                             question=group.question, location=group.location, note=group.note,
+                             note_version=1 if group.note else 0)
+                  for row, r in zip(rounds, imported.rounds, strict=True)
+                  for number, group in enumerate(r.groups, start=1))
+        return meeting.id
+
+    async def backdate_meeting(self, meeting_id: int, shift: timedelta) -> None:
+        """Everything that happened in the meeting moved back by ``shift``, as if it happened then (the demo's
+        past meetings, made by running them now)."""
+        async with self.sessions.begin() as s:
+            activity_ids = select(Activity.id).where(Activity.meeting_id == meeting_id)
+            rows = [
+                *await s.scalars(select(Meeting).where(Meeting.id == meeting_id)),
+                *await s.scalars(select(Activity).where(Activity.meeting_id == meeting_id)),
+                *await s.scalars(select(Participant).where(Participant.meeting_id == meeting_id)),
+                *await s.scalars(select(Response).where(Response.activity_id.in_(activity_ids))),
+                *await s.scalars(select(Round).where(Round.activity_id.in_(activity_ids))),
+                *await s.scalars(select(Agreement).where(Agreement.meeting_id == meeting_id)),
+                *await s.scalars(select(ModeratorInvite).where(ModeratorInvite.meeting_id == meeting_id)),
+            ]
+            for row in rows:
+                for column in ('created_at', 'joined_at', 'updated_at', 'ends_at'):
+                    value = getattr(row, column, None)
+                    if value is not None:
+                        setattr(row, column, value - shift)

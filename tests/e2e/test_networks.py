@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import time
 from pathlib import Path
@@ -107,6 +108,7 @@ def test_a_network_of_meetings(server: Server, people: People) -> None:
     goto(screen, control.get_by_test_id('screen-link').input_value())
     control.get_by_test_id('show-agreements').click()
     expect(screen.get_by_test_id('screen-agreement')).to_have_text('Anna stuurt haar procedure door — Anna')
+    save(screen, 'screen-network-agreements')
 
     # the same four phones are welcomed back by name and need one tap
     for (name, _), phone in zip(PRESENT, phones, strict=True):
@@ -179,3 +181,25 @@ def test_a_network_of_meetings(server: Server, people: People) -> None:
     assert 'Anna' not in exported
     rows = list(csv.reader(io.StringIO(exported)))
     assert len(rows) >= 2
+
+    # the network moves: exported as JSON, imported (under another name, the first one is taken) as a new network
+    goto(control, network_url)
+    with control.expect_download() as download:
+        control.get_by_test_id('export-network').click()
+    data = json.loads(Path(download.value.path()).read_text(encoding='utf-8'))
+    assert len(data['members']) == 7 and 'Anna Peeters' not in json.dumps(data, ensure_ascii=False)
+    moved = Path(download.value.path()).with_name('moved.json')
+    goto(control, f'{server.url}/dashboard')
+    control.get_by_role('button', name='Netwerk importeren').click()
+    upload = control.locator('.q-uploader input[type=file]')
+    moved.write_text(json.dumps(data), encoding='utf-8')
+    upload.set_input_files(str(moved))
+    expect(control.get_by_text('Je hebt al een netwerk met de naam')).to_be_visible()  # a clear message
+    data['network']['name'] = 'Verhuisd netwerk'
+    moved.write_text(json.dumps(data), encoding='utf-8')
+    upload.set_input_files(str(moved))
+    control.wait_for_url(re.compile(r'.*/n/\d+$'))
+    assert control.url != network_url
+    expect(control.get_by_test_id('network-name')).to_have_text('Verhuisd netwerk')
+    expect(control.get_by_test_id('member-row')).to_have_count(7)
+    expect(control.get_by_test_id('network-meeting')).to_have_count(2)

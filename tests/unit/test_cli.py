@@ -77,3 +77,83 @@ def test_plan_groups_bad_sizes(tmp_path: Path, capsys: pytest.CaptureFixture[str
     people.write_text('name\nA\nB\nC\nD\n')
     code, out, err = run(['plan-groups', str(people), *args], capsys)
     assert code == 2 and out == '' and err.startswith('error:')
+
+
+def _network_for(data_dir: Path) -> int:
+    """A facilitator 'anna' with a small network (a member, a meeting, an answer), and a facilitator 'bart'."""
+    import asyncio
+
+    from app.kinds.registry import default_registry
+    from app.live.bus import LocalBus
+    from app.live.rooms import Rooms
+    from app.services.networks import Networks
+    from app.store import db
+    from app.store.repo import Repo
+
+    async def build() -> int:
+        url = f'sqlite:///{data_dir / "uitwisselplek.db"}'
+        db.migrate(url)
+        engine = db.create_engine_for(url)
+        try:
+            repo = Repo(db.session_factory(engine))
+            rooms = Rooms(repo, LocalBus(), default_registry())
+            networks = Networks(repo, rooms)
+            owner = (await repo.create_facilitator('anna', 'x')).id
+            await repo.create_facilitator('bart', 'x')
+            network_id = await networks.create(owner, 'Netwerk Één')
+            member = await networks.add_member(network_id, 'Anna Peeters', 'OCMW Gent')
+            room = await rooms.get(await networks.plan(owner, network_id, 'Eerste keer', '2025-01-20'))
+            question = await room.agenda.add('open', 'Wat verwacht je?')
+            person = await networks.join(room, 'phone', 'Anna Peeters', 'OCMW Gent', member_id=member.id)
+            await room.agenda.open(question.id)
+            await room.agenda.answer(person.id, question.id, text='Veel')
+            return network_id
+        finally:
+            await engine.dispose()
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return asyncio.run(build())
+
+
+def test_export_and_import_network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    data_dir = tmp_path / 'data'
+    monkeypatch.setenv('UITWISSELPLEK_DATA_DIR', str(data_dir))
+    monkeypatch.delenv('UITWISSELPLEK_DATABASE_URL', raising=False)
+    network_id = _network_for(data_dir)
+    file = tmp_path / 'netwerk.json'
+    code, out, err = run(['export-network', '--network', str(network_id), '--out', str(file)], capsys)
+    assert code == 0 and out == '' and "network 'Netwerk Één' exported: 1 members, 1 meetings" in err
+    data = json.loads(file.read_text(encoding='utf-8'))
+    assert data['format'] == 'uitwisselplek-network'
+    assert data['meetings'][0]['agenda'][0]['answers'][0]['text'] == 'Veel'
+    code, out, _ = run(['export-network', '--network', str(network_id)], capsys)
+    assert code == 0 and json.loads(out)['members'] == data['members']  # to standard output
+
+    code, out, _ = run(['import-network', '--facilitator', 'bart', str(file)], capsys)
+    assert code == 0 and out.startswith("network imported for 'bart': /n/")
+    copy_id = int(out.strip().rsplit('/', 1)[1])
+    code, out, _ = run(['export-network', '--network', str(copy_id)], capsys)
+    copied = json.loads(out)
+    for participant in data['meetings'][0]['participants']:  # nobody is on the new server yet
+        participant['status'] = 'left' if participant['status'] == 'active' else participant['status']
+    assert {**copied, 'exported_at': ''} == {**data, 'exported_at': ''}
+
+    code, _, err = run(['import-network', '--facilitator', 'bart', str(file)], capsys)
+    assert code == 1 and 'error:' in err and 'Netwerk Één' in err  # the name is taken now
+    assert run(['import-network', '--facilitator', 'nobody', str(file)], capsys)[0] == 1
+    assert run(['export-network', '--network', '999'], capsys)[0] == 1
+    assert run(['import-network', '--facilitator', 'bart', str(tmp_path / 'missing.json')], capsys)[0] == 2
+    (tmp_path / 'bad.json').write_text('{"format": "csv"}')
+    code, _, err = run(['import-network', '--facilitator', 'bart', str(tmp_path / 'bad.json')], capsys)
+    assert code == 1 and err.startswith('error: ') and 'export' in err
+
+
+def test_demo_network_option_parses() -> None:
+    from app.cli import _parser
+
+    args = _parser().parse_args(['demo', '--network'])
+    assert args.network and args.participants == 12
+    assert not _parser().parse_args(['demo', '--participants', '3']).network

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from nicegui import app, ui
+from nicegui import app, events, ui
 
 from app.domain.errors import Refused
+from app.domain.network_export import MAX_BYTES
 from app.pages.common import facilitator_id, header, notify_refused, use_language
 from app.pages.facilitator.network_forms import network_dialog
 from app.system import System
@@ -35,6 +36,28 @@ def register(system: System) -> None:
         def new_network() -> None:
             network_dialog(t, save_network)
 
+        def import_network() -> None:
+            """A network exported on another server (JSON): made anew here, for this facilitator."""
+            async def uploaded(event: events.UploadEventArguments) -> None:
+                try:
+                    network_id = await system.network_export.import_file(me, await event.file.read())
+                except Refused as error:
+                    notify_refused(t, error, 'negative')
+                    upload.reset()
+                    return
+                dialog.close()
+                ui.navigate.to(f'/n/{network_id}')
+
+            with ui.dialog() as dialog, ui.card().classes('w-96 max-w-full gap-2'):
+                ui.label(t('dashboard.import_network')).classes('text-lg font-bold')
+                ui.label(t('dashboard.import_help')).classes('text-grey-8 text-sm')
+                upload = ui.upload(on_upload=uploaded, auto_upload=True, max_file_size=MAX_BYTES,
+                                   on_rejected=lambda: ui.notify(t('dashboard.import_too_big'), type='negative')) \
+                    .props('accept=.json,application/json flat bordered').classes('w-full').mark('import-file')
+                ui.button(t('common.cancel'), on_click=dialog.close).props('flat').classes('self-end')
+            dialog.on('hide', dialog.delete)
+            dialog.open()
+
         with ui.column().classes('mx-auto max-w-3xl w-full gap-4 p-4'):
             with ui.row().classes('w-full items-center justify-between'):
                 ui.label(t('dashboard.title')).classes('text-2xl font-bold')
@@ -44,8 +67,11 @@ def register(system: System) -> None:
                     ui.button(t('dashboard.logout'), on_click=lambda: ui.navigate.to('/logout')).props('flat')
             with ui.row().classes('w-full items-center justify-between mt-2'):
                 ui.label(t('dashboard.networks')).classes('text-xl font-semibold')
-                ui.button(t('dashboard.new_network'), icon='hub', on_click=new_network).props('outline') \
-                    .mark('new-network')
+                with ui.row().classes('gap-1'):
+                    ui.button(t('dashboard.import_network'), icon='upload_file', on_click=import_network) \
+                        .props('flat').mark('import-network')
+                    ui.button(t('dashboard.new_network'), icon='hub', on_click=new_network).props('outline') \
+                        .mark('new-network')
             networks = await system.networks.of(me, date.today())
             if not networks:
                 ui.label(t('dashboard.no_networks')).classes('text-grey-7')

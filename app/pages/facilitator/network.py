@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from fastapi import Request
 from nicegui import app, ui
 
@@ -105,16 +103,12 @@ class NetworkView:
         network_dialog(self.t, save, self.info)
 
     async def _export(self) -> None:
-        exporter = getattr(self.system, 'network_export', None)
-        if exporter is None:
-            return
         try:
-            data = await exporter.export(self.me, self.info.id)
+            name, content = await self.system.network_export.export_file(self.me, self.info.id)
         except Refused as error:
             notify_refused(self.t, error, 'negative')
             return
-        name = ''.join(ch if ch.isalnum() else '-' for ch in self.info.name.lower()).strip('-') or 'netwerk'
-        ui.download(json.dumps(data, ensure_ascii=False, indent=1).encode(), f'{name}.json', 'application/json')
+        ui.download(content, name, 'application/json')
 
     def _confirm_delete(self) -> None:
         t = self.t

@@ -3,72 +3,80 @@ members choose the topics themselves). Folded away under the activity; it follow
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from nicegui import background_tasks, ui
 
-from app.domain.networks import MAX_TOPIC
+from app.domain.networks import MAX_TOPIC, TopicScore
 from app.domain.people import Person
 from app.i18n import Translate
 from app.live.room import Room
 from app.pages.common import attempt
-from app.services.networks import Networks, TopicBoard
-from components.async_section import AsyncSection
+from app.services.networks import Networks
 
 
 class TopicsPanel:
+    """Rows are kept and updated in place: another member's dot changes a number, never the button being tapped
+    (a redrawn button would swallow that tap), and a topic being typed stays."""
+
     def __init__(self, room: Room, networks: Networks, t: Translate, person: Callable[[], Person | None]) -> None:
         self.room, self.networks, self.t, self.person = room, networks, t, person
         self.network_id = room.info.network_id
         self.member_id: int | None = None
+        self.rows: dict[int, _TopicRow] = {}
+        self._generation = 0
 
     async def build(self) -> None:
-        with ui.expansion(self.t('topics.title'), icon='how_to_vote').classes('w-full bg-grey-2 rounded') \
+        t = self.t
+        with ui.expansion(t('topics.title'), icon='how_to_vote').classes('w-full bg-grey-2 rounded') \
                 .props('data-testid=topics') as self.panel:
-            self.board = AsyncSection(self._fetch, self._draw)
-        await self.board.refresh()
+            self.left = ui.label().classes('text-base text-grey-8').props('data-testid=dots-left')
+            self.list = ui.column().classes('w-full gap-1')
+            with ui.row().classes('w-full items-end no-wrap gap-2'):
+                text = ui.input(t('topics.propose')).props(f'outlined dense maxlength={MAX_TOPIC + 20} '
+                                                           'data-testid=topic-input').classes('grow')
+
+                async def propose() -> None:
+                    if self.member_id is not None and await attempt(
+                            t, lambda: self.networks.propose(self.network_id, self.member_id, text.value), 'negative'):
+                        text.set_value('')
+                        ui.notify(t('topics.proposed'), type='positive')
+
+                ui.button(icon='send', on_click=propose).props('unelevated round data-testid=propose-topic') \
+                    .tooltip(t('topics.propose'))
+                text.on('keydown.enter', propose)
+        self.panel.set_visibility(False)  # members only, once we know
+        await self.update()
 
     def refresh(self) -> None:
-        background_tasks.create(self.board.refresh(), name='topics')
+        background_tasks.create(self.update(), name='topics')
 
     async def network_changed(self, what: str) -> None:
         if what in ('topics', 'members', 'network'):
-            await self.board.refresh()
+            await self.update()
 
-    async def _fetch(self) -> TopicBoard | None:
+    async def update(self) -> None:
+        self._generation += 1
+        mine = self._generation
         person = self.person()
-        self.member_id = await self.networks.member_of(self.room, person.id) if person is not None else None
-        return await self.networks.topics(self.network_id, self.member_id) if self.member_id is not None else None
-
-    def _draw(self, board: TopicBoard | None) -> None:
-        t = self.t
-        self.panel.set_visibility(board is not None)  # members only
+        member_id = await self.networks.member_of(self.room, person.id) if person is not None else None
+        board = await self.networks.topics(self.network_id, member_id) if member_id is not None else None
+        if mine != self._generation or self.panel.is_deleted:
+            return  # a later update shows newer dots
+        self.member_id = member_id
+        self.panel.set_visibility(board is not None)
         if board is None:
             return
-        ui.label(t.plural('topics.left', board.left, dots=board.dots)).classes('text-base text-grey-8') \
-            .props('data-testid=dots-left')
-        for topic in board.topics:
-            with ui.row().classes('w-full items-center no-wrap gap-1').props('data-testid=topic'):
-                ui.label(topic.text).classes('grow break-words min-w-0 text-base').props('data-testid=topic-text')
-                ui.label('●' * topic.mine).classes('text-primary shrink-0').props('data-testid=my-dots')
-                ui.label(str(topic.dots)).classes('font-bold w-6 text-right shrink-0').props('data-testid=topic-dots')
-                ui.button(icon='remove', on_click=lambda tp=topic.id: self._undot(tp)) \
-                    .props('flat round dense aria-label=-').set_enabled(topic.mine > 0)
-                ui.button(icon='add', on_click=lambda tp=topic.id: self._dot(tp)) \
-                    .props('round dense unelevated color=primary data-testid=add-dot aria-label=+') \
-                    .set_enabled(board.left > 0)
-        with ui.row().classes('w-full items-end no-wrap gap-2'):
-            text = ui.input(t('topics.propose')).props(f'outlined dense maxlength={MAX_TOPIC + 20} '
-                                                       'data-testid=topic-input').classes('grow')
-
-            async def propose() -> None:
-                if await attempt(t, lambda: self.networks.propose(self.network_id, self.member_id, text.value),
-                                 'negative'):
-                    ui.notify(t('topics.proposed'), type='positive')
-
-            ui.button(icon='send', on_click=propose).props('unelevated round data-testid=propose-topic') \
-                .tooltip(t('topics.propose'))
-            text.on('keydown.enter', propose)
+        self.left.set_text(self.t.plural('topics.left', board.left, dots=board.dots))
+        shown = {topic.id for topic in board.topics}
+        for topic_id in [tid for tid in self.rows if tid not in shown]:  # put on an agenda, or deleted
+            self.rows.pop(topic_id).row.delete()
+        for topic in sorted(board.topics, key=lambda tp: tp.id):  # in the order proposed: rows never jump
+            row = self.rows.get(topic.id)
+            if row is None:
+                with self.list:
+                    row = self.rows[topic.id] = _TopicRow(topic.id, topic.text, self._dot, self._undot)
+            row.show(topic, board.left)
 
     async def _dot(self, topic_id: int) -> None:
         if self.member_id is not None:
@@ -77,3 +85,22 @@ class TopicsPanel:
     async def _undot(self, topic_id: int) -> None:
         if self.member_id is not None:
             await self.networks.undot(self.network_id, self.member_id, topic_id)
+
+
+class _TopicRow:
+    def __init__(self, topic_id: int, text: str, dot: Callable[[int], Awaitable[None]],
+                 undot: Callable[[int], Awaitable[None]]) -> None:
+        with ui.row().classes('w-full items-center no-wrap gap-1').props('data-testid=topic') as self.row:
+            ui.label(text).classes('grow break-words min-w-0 text-base').props('data-testid=topic-text')
+            self.mine = ui.label().classes('text-primary shrink-0').props('data-testid=my-dots')
+            self.dots = ui.label().classes('font-bold w-6 text-right shrink-0').props('data-testid=topic-dots')
+            self.minus = ui.button(icon='remove', on_click=lambda: undot(topic_id)) \
+                .props('flat round dense aria-label=-')
+            self.plus = ui.button(icon='add', on_click=lambda: dot(topic_id)) \
+                .props('round dense unelevated color=primary data-testid=add-dot aria-label=+')
+
+    def show(self, topic: TopicScore, left: int) -> None:
+        self.mine.set_text('●' * topic.mine)
+        self.dots.set_text(str(topic.dots))
+        self.minus.set_enabled(topic.mine > 0)
+        self.plus.set_enabled(left > 0)
