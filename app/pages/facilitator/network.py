@@ -447,7 +447,7 @@ class NetworkView:
                     ui.checkbox(value=agreement.done,
                                 on_change=lambda e, a=agreement.id: self.networks.set_done(self.info.id, a, e.value))
                     text = agreement.text + (f' — {agreement.who}' if agreement.who else '')
-                    ui.label(text).classes('grow break-words min-w-0' + (' line-through text-grey-6'
-                                                                        if agreement.done else ''))
-                    ui.label(titles.get(agreement.meeting_id, '')).classes('text-grey-7 text-sm shrink-0')
+                    with ui.column().classes('gap-0 grow min-w-0'):
+                        ui.label(text).classes('break-words' + (' line-through text-grey-6' if agreement.done else ''))
+                        ui.label(titles.get(agreement.meeting_id, '')).classes('text-grey-7 text-sm break-words')
 
