@@ -69,6 +69,7 @@ class Answer:
     reason: str = ''
     hidden: bool = False
     show_name: bool = False
+    extra: str = ''        # a second optional text (the evaluation's "Wat mag anders?")
 
 
 def clean_activity_text(text: str | None) -> str:

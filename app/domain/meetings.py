@@ -28,6 +28,10 @@ class MeetingInfo:
     place: str = ''
     host: str = ''              # the member organisation hosting it
     show_agreements: bool = False  # the screen shows last time's agreements while no activity runs
+    report_key: str = ''        # the share link of its report ('' : none, or revoked)
+    recap_note: str = ''        # "Vorige keer": what we changed since (the facilitator's line)
+    recap_quotes: tuple[str, ...] = ()  # "Vorige keer": anonymous quotes of last time the facilitator picked
+    show_recap: bool = False    # the screen shows "Vorige keer" while no activity runs
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,18 +158,20 @@ class Agenda:
 
     # answering
     async def answer(self, participant_id: str, activity_id: int, *, choice: str | None = None,
-                     text: str | None = None, reason: str | None = None, show_name: bool | None = None) -> Answer:
-        """Store a participant's answer (or only its reason/name choice); returns what is stored."""
+                     text: str | None = None, reason: str | None = None, show_name: bool | None = None,
+                     extra: str | None = None) -> Answer:
+        """Store a participant's answer (or only its reason, second text or name choice); returns what is stored.
+        Sending only the choice keeps the text, and only the text keeps the choice."""
         lock = self._answer_locks.setdefault(participant_id, asyncio.Lock())
         try:
             async with lock:  # a double tap is two updates of one row, in order
-                return await self._answer(participant_id, activity_id, choice, text, reason, show_name)
+                return await self._answer(participant_id, activity_id, choice, text, reason, show_name, extra)
         finally:
             if not lock.locked():
                 self._answer_locks.pop(participant_id, None)
 
     async def _answer(self, participant_id: str, activity_id: int, choice: str | None, text: str | None,
-                      reason: str | None, show_name: bool | None) -> Answer:
+                      reason: str | None, show_name: bool | None, extra: str | None = None) -> Answer:
         activity = self.activities.get(activity_id)
         if activity is None or activity.state != 'open' or not self.kind_of(activity).answered:
             if activity is not None and activity.state == 'closed':
@@ -178,11 +180,16 @@ class Agenda:
         old = self.answer_of(activity_id, participant_id)
         values: dict[str, object] = {}
         if choice is not None or text is not None:
+            if old is not None:  # one part sent: the other stays as it was
+                choice = old.choice if choice is None else choice
+                text = old.text if text is None else text
             values['choice'], values['text'] = self.kind_of(activity).clean_answer(activity, choice, text)
         elif old is None:
             raise Refused('error.answer_first')
         if reason is not None:
             values['reason'] = clean_reason(reason)
+        if extra is not None:
+            values['extra'] = clean_reason(extra)
         if show_name is not None:
             values['show_name'] = bool(show_name)
         new = replace(old or Answer(), **values)

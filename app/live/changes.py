@@ -80,6 +80,10 @@ class MeetingUpdated:
     no_date: bool = False     # the date was cleared (None above means: unchanged)
     place: str | None = None
     host: str | None = None
+    report_key: str | None = None
+    recap_note: str | None = None
+    recap_quotes: tuple[str, ...] | None = None
+    show_recap: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

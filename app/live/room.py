@@ -261,6 +261,26 @@ class Room:
         await self._repo.update_meeting(self.info.id, title=title, date=on, place=place, host=host)
         await self._commit(MeetingUpdated(title=title, on=on, no_date=on is None, place=place, host=host))
 
+    async def new_report_key(self) -> str:
+        """A (new) share link for the report; the old one stops working."""
+        key = new_key()
+        await self._repo.update_meeting(self.info.id, report_key=key)
+        await self._commit(MeetingUpdated(report_key=key))
+        return key
+
+    async def revoke_report_key(self) -> None:
+        await self._repo.update_meeting(self.info.id, report_key='')
+        await self._commit(MeetingUpdated(report_key=''))
+
+    async def set_recap(self, note: str, quotes: tuple[str, ...]) -> None:
+        """"Vorige keer" (checked by the service): what we changed, and the quotes picked from last time."""
+        await self._repo.update_meeting(self.info.id, recap_note=note, recap_quotes=list(quotes))
+        await self._commit(MeetingUpdated(recap_note=note, recap_quotes=tuple(quotes)))
+
+    async def set_show_recap(self, show: bool) -> None:
+        await self._repo.update_meeting(self.info.id, show_recap=bool(show))
+        await self._commit(MeetingUpdated(show_recap=bool(show)))
+
     async def forget(self, participant_ids: list[str]) -> None:
         """A member was forgotten (stored already): their participants leave this meeting, no name kept."""
         await self._commit(Forgotten(tuple(participant_ids)))
@@ -341,7 +361,8 @@ class Room:
 
     def _meeting_updated(self, change: MeetingUpdated, _: str) -> None:
         fields = {name: getattr(change, name) for name in ('locked', 'state', 'screen_key', 'max_participants',
-                                                           'language', 'show_agreements', 'title', 'place', 'host')
+                                                           'language', 'show_agreements', 'title', 'place', 'host',
+                                                           'report_key', 'recap_note', 'recap_quotes', 'show_recap')
                   if getattr(change, name) is not None}
         if change.on is not None or change.no_date:
             fields['date'] = change.on

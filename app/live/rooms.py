@@ -86,7 +86,8 @@ class Rooms:
         info = MeetingInfo(meeting.id, meeting.facilitator_id, meeting.title, meeting.date, meeting.join_code,
                            meeting.state, meeting.locked, meeting.screen_key, meeting.current_activity_id,
                            meeting.max_participants, meeting.language, meeting.network_id, meeting.place,
-                           meeting.host, meeting.show_agreements)
+                           meeting.host, meeting.show_agreements, meeting.report_key or '', meeting.recap_note or '',
+                           tuple(meeting.recap_quotes or ()), bool(meeting.show_recap))
         active = await self.repo.active_participants(meeting_id)
         people = [(Person(p.id, p.name, p.organisation), p.device_id) for p in active]
         invites = [Invite(i.id, i.key, i.label, i.revoked) for i in await self.repo.invites_of(meeting_id)]
@@ -105,7 +106,7 @@ class Rooms:
         answers: dict[int, dict[str, Answer]] = {}
         for r in await self.repo.responses_of(meeting_id):
             answers.setdefault(r.activity_id, {})[r.participant_id] = Answer(r.choice, r.text, r.reason, r.hidden,
-                                                                              r.show_name)
+                                                                              r.show_name, r.extra)
         rounds = [Round(r.id, r.activity_id, r.number, tuple(tuple(g.members) for g in groups),
                         r.paused_participant or None,
                         Countdown(r.seconds, _utc(r.ends_at), r.remaining), r.question,

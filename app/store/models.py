@@ -57,6 +57,10 @@ class Meeting(Base):
     place: Mapped[str] = mapped_column(String(200), default='', server_default='')
     host: Mapped[str] = mapped_column(String(120), default='', server_default='')  # the hosting organisation
     show_agreements: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # on the screen
+    report_key: Mapped[str] = mapped_column(String(64), default='', server_default='')  # share link; '' : none
+    recap_note: Mapped[str] = mapped_column(Text, default='', server_default='')  # "wat we veranderd hebben"
+    recap_quotes: Mapped[list | None] = mapped_column(JSON, default=list, nullable=True)  # quotes picked for the screen
+    show_recap: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # "Vorige keer"
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -116,6 +120,7 @@ class Response(Base):
     reason: Mapped[str] = mapped_column(Text, default='')
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     show_name: Mapped[bool] = mapped_column(Boolean, default=False)
+    extra: Mapped[str] = mapped_column(Text, default='', server_default='')  # a second text (evaluation)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
 

@@ -206,7 +206,8 @@ class Repo:
         async def write() -> None:
             async with self.sessions.begin() as s:
                 insert = sqlite_insert if s.bind.dialect.name == 'sqlite' else pg_insert
-                row = {'choice': '', 'text': '', 'reason': '', 'hidden': False, 'show_name': False, **values}
+                row = {'choice': '', 'text': '', 'reason': '', 'hidden': False, 'show_name': False, 'extra': '',
+                       **values}
                 statement = insert(Response).values(activity_id=activity_id, participant_id=participant_id,
                                                     updated_at=utcnow(), **row)
                 await s.execute(statement.on_conflict_do_update(
