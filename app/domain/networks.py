@@ -15,7 +15,7 @@ from datetime import date
 from itertools import combinations
 
 from app.domain.errors import Refused
-from app.domain.people import MAX_NAME, clean_name, clean_organisation, clean_text, required_text
+from app.domain.people import MAX_NAME, clean_name, clean_organisation, clean_text, required_text, with_organisation
 from app.i18n import N_, NP_
 
 MAX_NETWORK_NAME = 120
@@ -66,7 +66,7 @@ class MemberRef:
 
     @property
     def with_organisation(self) -> str:
-        return f'{self.name} ({self.organisation})' if self.organisation else self.name
+        return with_organisation(self.name, self.organisation)
 
 
 def clean_network(name: str | None, goal: str | None = '', planned: int | None = 6, starts_on: date | None = None,

@@ -57,5 +57,9 @@ class Person:
 
     @property
     def with_organisation(self) -> str:
-        """ "Anna (Woonzorg Brugge)", or only the name."""
-        return f'{self.name} ({self.organisation})' if self.organisation else self.name
+        return with_organisation(self.name, self.organisation)
+
+
+def with_organisation(name: str, organisation: str) -> str:
+    """ "Anna (Woonzorg Brugge)", or only the name."""
+    return f'{name} ({organisation})' if organisation else name
