@@ -12,6 +12,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     UITWISSELPLEK_HOST=0.0.0.0 \
     UITWISSELPLEK_PORT=8080
 
+# Pango and a font for the report's PDF (WeasyPrint)
+RUN apt-get update && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /srv/uitwisselplek
 COPY pyproject.toml README.md ./
 COPY app ./app

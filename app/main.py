@@ -13,7 +13,7 @@ from nicegui.translations import translations
 from app import __version__
 from app.i18n import QUASAR_LANGUAGE, catalog_text
 from app.netaddr import lan_address
-from app.pages.facilitator import auth, control, dashboard, network, prepare
+from app.pages.facilitator import auth, control, dashboard, network, prepare, report
 from app.pages.moderator import page as moderator
 from app.pages.phone import page as phone
 from app.pages.phone import start
@@ -58,7 +58,7 @@ def build(system: System) -> None:
 
     app.on_page_exception(error_page)
     # the phone last: it matches any /{code}
-    for pages in (start, auth, dashboard, network, prepare, control, screen, moderator, phone):
+    for pages in (start, auth, dashboard, network, prepare, control, report, screen, moderator, phone):
         pages.register(system)
 
 

@@ -17,9 +17,11 @@ from app.live.changes import CORE_CHANGES, ChangeCodec
 from app.live.gate import JoinGate
 from app.live.rooms import Rooms
 from app.services.accounts import Accounts
+from app.services.evaluations import Evaluations
 from app.services.meetings import Meetings
 from app.services.network_export import NetworkExport
 from app.services.networks import Networks
+from app.services.reports import Reports
 from app.settings import Settings
 from app.store import db
 from app.store.repo import Repo
@@ -44,6 +46,8 @@ class System:
     meetings: Meetings | None = None
     networks: Networks | None = None
     network_export: NetworkExport | None = None  # a network as a file: download, upload
+    evaluations: Evaluations | None = None  # ROTI over a series, 'Vorige keer'
+    reports: Reports | None = None  # a meeting's and a network's report: page, share link, PDF, Markdown
     throttle: Throttle = field(default_factory=lambda: Throttle(clock=time.monotonic))  # logins
     code_guesses: RateLimit | None = None  # unknown join codes per address
     page_loads: RateLimit | None = None    # participant pages per address
@@ -71,6 +75,8 @@ class System:
         self.meetings = Meetings(repo, self.kinds)
         self.networks = Networks(repo, self.rooms)
         self.network_export = NetworkExport(repo, self.rooms)
+        self.evaluations = Evaluations(repo, self.rooms)
+        self.reports = Reports(repo, self.rooms, self.networks, self.kinds, self.evaluations)
 
     async def stop(self) -> None:
         if self.bus:

@@ -57,7 +57,7 @@ class ResultsView:
         side_by_side = big and show_wall and activity.kind != 'open'  # chart left, reasons right
         with ui.element('div').classes('w-full grow min-h-0 grid gap-6 ' + ('grid-cols-2' if side_by_side else '')) \
                 as self.root:
-            if activity.kind in ('statement', 'score'):
+            if activity.kind in ('statement', 'score', 'evaluation'):  # a chart of counts per option
                 with ui.column().classes('w-full gap-2'):
                     height = '46vh' if big else '260px' if size == 'panel' else '220px'
                     self.chart = ui.echart(self._options(counts), renderer='svg').classes('w-full') \

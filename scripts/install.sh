@@ -24,6 +24,10 @@ if [ ! -f "$marker" ] || [ pyproject.toml -nt "$marker" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec"
   touch "$marker"
 fi
+# The report's PDF (WeasyPrint) needs Pango and a font from Debian.
+if ! .venv/bin/python -c 'import weasyprint' >/dev/null 2>&1; then
+  apt_install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+fi
 # The texts' compiled catalogs (.mo, not in git); only when a .po is newer. Without them the app compiles in memory.
 for po in app/i18n/locales/*/LC_MESSAGES/messages.po; do
   if [ ! -f "${po%.po}.mo" ] || [ "$po" -nt "${po%.po}.mo" ]; then

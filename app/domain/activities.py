@@ -7,6 +7,7 @@ The kinds themselves (statement, score, …) live in ``app/kinds``: each declare
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from datetime import datetime
 from typing import Any, Literal, Self
 
 from app.domain.errors import Refused
@@ -50,6 +51,7 @@ class Activity:
     state: State = 'waiting'
     revealed: bool = False
     position: int = 0
+    closed_at: datetime | None = None  # when it last closed (UTC); None while it never closed or is open again
 
     @property
     def options(self) -> tuple[str, ...]:

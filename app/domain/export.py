@@ -10,7 +10,7 @@ from typing import Any
 
 from app.domain.activities import Activity
 
-HEADER = ['activity', 'kind', 'question', 'answer', 'reason', 'name', 'hidden']
+HEADER = ['activity', 'kind', 'question', 'answer', 'reason', 'name', 'hidden', 'choice', 'extra']
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +22,7 @@ class ExportRow:
     reason: str
     hidden: bool
     name: str            # empty unless the participant chose to show it (for a harvest: the group)
+    extra: str = ''      # a second text (the evaluation's "wat mag anders")
 
 
 def export_csv(rows: Sequence[ExportRow], label: Callable[[str], str]) -> str:
@@ -32,7 +33,8 @@ def export_csv(rows: Sequence[ExportRow], label: Callable[[str], str]) -> str:
     for row in rows:
         answer = row.text or label(row.choice)  # an open answer or a harvest, else the option chosen
         writer.writerow([row.number, row.activity.kind, _safe(row.activity.text), _safe(answer), _safe(row.reason),
-                         _safe(row.name), 'yes' if row.hidden else ''])
+                         _safe(row.name), 'yes' if row.hidden else '', _safe(label(row.choice) if row.choice else ''),
+                         _safe(row.extra)])  # the choice on its own too: an evaluation has a score and texts
     return out.getvalue()
 
 

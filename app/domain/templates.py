@@ -1,6 +1,7 @@
 """Ready-made agendas for the meetings of a learning network (the seeds' formats), and a meeting's agenda as one.
 
-Texts are catalog keys: a template is laid out in the facilitator's language when it is used.
+Texts are catalog keys: a template is laid out in the facilitator's language when it is used. Every built-in
+template ends with the evaluation (ROTI), with its default questions.
 """
 
 from __future__ import annotations
@@ -32,17 +33,19 @@ BUILT_IN: tuple[BuiltInTemplate, ...] = (
                      {'minutes': 4, 'round_questions': N_('template.start.speed_date_questions')}),
         TemplateItem('open', N_('template.start.learning_goal'), {}),
         TemplateItem('score', N_('template.start.confidence'), {}),
+        TemplateItem('evaluation', N_('evaluation.question'), {}),
     )),
     BuiltInTemplate('deepening', N_('template.deepening'), (
         TemplateItem('open', N_('template.deepening.case'), {}),
         TemplateItem('statement', N_('template.deepening.statement'), {}),
         TemplateItem('breakout', N_('template.deepening.breakout'), {'minutes': 20}),
         TemplateItem('open', N_('template.deepening.harvest'), {}),
+        TemplateItem('evaluation', N_('evaluation.question'), {}),
     )),
     BuiltInTemplate('closing', N_('template.closing'), (
         TemplateItem('open', N_('template.closing.looking_back'), {}),
-        TemplateItem('score', N_('template.closing.evaluation'), {}),
         TemplateItem('open', N_('template.closing.follow_up'), {}),
+        TemplateItem('evaluation', N_('evaluation.question'), {}),
     )),
 )
 

@@ -8,10 +8,12 @@ settings form, a moderator's view) are classes set by the kind's own ``kind.py``
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from app.domain.activities import Activity, Answer, KindSettings
 from app.domain.errors import Refused
+from app.domain.report import ReportSection, answer_blocks, bars
 from app.domain.rounds import Round
 from app.domain.tallies import Tally
 from app.i18n import N_, Translate
@@ -35,6 +37,10 @@ class Kind:
     moderator: ClassVar[Any] = None
     form: ClassVar[Any] = None              # its settings form in the agenda editor
     examples: ClassVar[tuple[tuple[str, dict[str, Any]], ...]] = ()  # ready-made (text key, settings) to add
+    quick_add: ClassVar[str | None] = None  # i18n key of a one-click "add" button in the agenda editor
+    quick_text: ClassVar[str] = ''          # i18n key of the text a one-click add uses
+    before_leaving: ClassVar[Any] = None    # a phone view asked once when someone leaves while it is open
+    late_answers: ClassVar[tuple[timedelta, str] | None] = None  # answers after closing: (how long, key when over)
 
     def new_settings(self, data: KindSettings | dict[str, Any] | None) -> KindSettings:
         """Settings of this kind from a settings object or a stored dict (unknown fields are ignored)."""
@@ -70,3 +76,19 @@ class Kind:
     def label_of(self, choice: str) -> str | None:
         """The i18n key of a choice in texts and exports (None: the choice is shown as it is)."""
         return None
+
+    def report(self, activity: Activity, answers: dict[str, Answer], rounds: list[Round], t: Translate,
+               lang: str) -> ReportSection:
+        """Its section in the meeting's report: by default a bar per option and the answers' visible texts
+        (``answers`` per participant id; ``rounds`` this activity's rounds). Never a hidden answer, never a
+        name unless that answer allowed it (``app.domain.report.quotes`` sees to both)."""
+        counts = self.tally(activity, answers.values()).counts
+
+        def label(choice: str) -> str:
+            key = self.label_of(choice)
+            return t(key) if key else choice
+
+        return ReportSection(t(self.label), activity.text,
+                             t.plural('agenda.answers', len(answers)) if self.answered else '',
+                             bars=bars(activity.options, counts, label) if answers else (),
+                             blocks=answer_blocks(answers, t))

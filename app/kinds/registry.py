@@ -42,6 +42,7 @@ class Registry:
 def default_registry() -> Registry:
     """Every kind the app offers, in the order the agenda editor lists them."""
     from app.kinds.breakout.kind import Breakout
+    from app.kinds.evaluation.kind import Evaluation
     from app.kinds.polls.kind import OpenQuestion, Score, Statement
     from app.kinds.speed_date.kind import SpeedDate
 
@@ -51,4 +52,5 @@ def default_registry() -> Registry:
         OpenQuestion(),
         SpeedDate(),
         Breakout(),
+        Evaluation(),
     ])

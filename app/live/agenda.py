@@ -11,6 +11,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Any
 
 from nicegui import Event
@@ -73,6 +74,20 @@ class Agenda:
     def visible_answers(self, activity_id: int) -> list[tuple[str, Answer]]:
         return [(pid, a) for pid, a in self.answers.get(activity_id, {}).items() if not a.hidden]
 
+    def answerable(self, activity: Activity, at: datetime | None = None) -> bool:
+        """Open, or closed less than its kind's ``late_answers`` ago (the evaluation: 48 hours)."""
+        if activity.state == 'open':
+            return True
+        kind = self.kinds.get(activity.kind)
+        late = kind.late_answers if kind is not None else None
+        return activity.state == 'closed' and late is not None and activity.closed_at is not None \
+            and (at or now()) - activity.closed_at <= late[0]
+
+    def late(self) -> Activity | None:
+        """The latest closed activity that still takes answers (the evaluation after the meeting), if any."""
+        found = [a for a in self.activities.values() if a.state == 'closed' and self.answerable(a)]
+        return max(found, key=lambda a: a.closed_at or datetime.min.replace(tzinfo=UTC), default=None)
+
     def subscriber_count(self) -> int:
         return sum(len(e.callbacks) for e in (self.agenda_changed, self.current_changed, self.answers_changed))
 
@@ -122,7 +137,7 @@ class Agenda:
         activity = self._get(activity_id)
         previous = self.current
         if activity.state != 'open':
-            await self._set(activity, state='open')
+            await self._set(activity, state='open', closed_at=None)
         if self.current_id != activity_id:
             await self._set_current(activity_id)  # phones switch once (closing the previous one below is silent)
         if previous is not None and previous.id != activity_id and previous.state == 'open':
@@ -131,7 +146,7 @@ class Agenda:
     async def close(self, activity_id: int) -> None:
         activity = self._get(activity_id)
         if activity.state == 'open':
-            await self._set(activity, state='closed')
+            await self._set(activity, state='closed', closed_at=now())
 
     async def reveal(self, activity_id: int, revealed: bool = True) -> None:
         activity = self._get(activity_id)
@@ -173,9 +188,10 @@ class Agenda:
     async def _answer(self, participant_id: str, activity_id: int, choice: str | None, text: str | None,
                       reason: str | None, show_name: bool | None, extra: str | None = None) -> Answer:
         activity = self.activities.get(activity_id)
-        if activity is None or activity.state != 'open' or not self.kind_of(activity).answered:
+        if activity is None or not self.kind_of(activity).answered or not self.answerable(activity):
             if activity is not None and activity.state == 'closed':
-                raise Refused('error.vote_closed')
+                late = self.kind_of(activity).late_answers
+                raise Refused(late[1] if late else 'error.vote_closed')
             raise Refused('error.vote_not_open')
         old = self.answer_of(activity_id, participant_id)
         values: dict[str, object] = {}
@@ -241,7 +257,7 @@ class Agenda:
             log.warning('ignoring an activity of unknown kind %r', change.kind)
             return
         activity = Activity(change.id, kind.name, change.text, kind.new_settings(change.settings),
-                            change.state, change.revealed, change.position)  # type: ignore[arg-type]
+                            change.state, change.revealed, change.position, change.closed_at)  # type: ignore[arg-type]
         old = self.activities.get(activity.id)
         self.activities[activity.id] = activity
         self.answers.setdefault(activity.id, {})
@@ -272,4 +288,9 @@ class Agenda:
 
 def _saved(activity: Activity) -> ActivitySaved:
     return ActivitySaved(activity.id, activity.kind, activity.text, activity.settings.to_dict(), activity.state,
-                         activity.revealed, activity.position)
+                         activity.revealed, activity.position, activity.closed_at)
+
+
+def now() -> datetime:
+    """The time an activity closes (a function, so that tests can move the clock)."""
+    return datetime.now(UTC)

@@ -103,6 +103,7 @@ class ActivitySaved:
     state: str
     revealed: bool
     position: int
+    closed_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -235,6 +235,9 @@ class Room:
         await self._commit(MeetingUpdated(locked=locked))
 
     async def set_state(self, state: Literal['open', 'closed']) -> None:
+        current = self.agenda.current
+        if state == 'closed' and current is not None and current.state == 'open':
+            await self.agenda.close(current.id)  # its closing time counts (an evaluation takes answers 48 h more)
         await self._repo.update_meeting(self.info.id, state=state)
         await self._commit(MeetingUpdated(state=state))
 

@@ -102,7 +102,7 @@ class Rooms:
                 log.warning('meeting %s: activity %s of unknown kind %r left out', meeting_id, a.id, a.kind)
                 continue
             activities.append(Activity(a.id, kind.name, a.text, kind.new_settings(a.settings), a.state,
-                                       a.revealed, a.position))
+                                       a.revealed, a.position, _utc(a.closed_at) if a.closed_at else None))
         answers: dict[int, dict[str, Answer]] = {}
         for r in await self.repo.responses_of(meeting_id):
             answers.setdefault(r.activity_id, {})[r.participant_id] = Answer(r.choice, r.text, r.reason, r.hidden,

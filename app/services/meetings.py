@@ -49,7 +49,7 @@ class Meetings:
         agenda = room.agenda
         numbers = {a.id: n for n, a in enumerate(agenda.ordered(), start=1)}
         rows = [ExportRow(numbers.get(a.id, 0), activity, r.choice, r.text, r.reason, r.hidden,
-                          p.name if r.show_name else '')
+                          p.name if r.show_name else '', r.extra)
                 for a, r, p in await self._repo.export_rows(room.info.id)
                 if (activity := agenda.activities.get(a.id)) is not None]
         history = room.history()

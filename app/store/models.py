@@ -104,6 +104,7 @@ class Activity(Base):
     state: Mapped[str] = mapped_column(String(16), default='waiting')  # waiting | open | closed
     revealed: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)  # when it last closed
 
 
 class Response(Base):

@@ -147,6 +147,14 @@ class Repo:
                                    .order_by(Participant.joined_at, Participant.id))
             return list(rows)
 
+    async def participants_of(self, meeting_id: int) -> list[Participant]:
+        """Everyone who took part, present or left (not the removed): the report's "who was there"."""
+        async with self.sessions() as s:
+            rows = await s.scalars(select(Participant)
+                                   .where(Participant.meeting_id == meeting_id, Participant.status != 'removed')
+                                   .order_by(Participant.joined_at, Participant.id))
+            return list(rows)
+
     async def removed_participants(self, meeting_id: int) -> list[Participant]:
         """Who the facilitator removed (their devices may not join again unless let back in)."""
         async with self.sessions() as s:

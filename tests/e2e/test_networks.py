@@ -102,7 +102,7 @@ def test_a_network_of_meetings(server: Server, people: People) -> None:
     figure(f'network: meeting 2 created from meeting 1 in {clicks} clicks, {took:.1f} s (click to control view)')
     code2 = control.get_by_test_id('join-code').inner_text().strip()
     assert code2 != code1
-    expect(control.get_by_test_id('agenda-item')).to_have_count(4)  # the agenda came along, without answers
+    expect(control.get_by_test_id('agenda-item')).to_have_count(5)  # the agenda came along, without answers
     expect(control.get_by_test_id('earlier-agreement')).to_have_text('Anna stuurt haar procedure door — Anna')
     screen = people.projector()
     goto(screen, control.get_by_test_id('screen-link').input_value())
@@ -143,7 +143,7 @@ def test_a_network_of_meetings(server: Server, people: People) -> None:
     dialog.get_by_role('button', name='Stelling', exact=True).click()
     dialog.get_by_label('Stelling of vraag').fill('Wachtlijsten zijn onvermijdelijk.')
     dialog.get_by_role('button', name='Bewaren').click()
-    expect(preparer.get_by_test_id('agenda-item')).to_have_count(5)
+    expect(preparer.get_by_test_id('agenda-item')).to_have_count(6)
     goto(control, url2)
     expect(control.get_by_test_id('agenda-item').filter(has_text='Wachtlijsten zijn onvermijdelijk.')).to_have_count(1)
     meeting2_id = re.search(r'/m/(\d+)/', url2)[1]

@@ -64,7 +64,8 @@ async def test_demo_network(repo: Repo) -> None:
     assert any(t.used_in == past[2].id and t.dots_when_used > 0 for t in topics)
 
     room = await system.rooms.get(prepared.meeting_id)
-    assert [a.kind for a in room.agenda.ordered()] == ['open', 'statement', 'breakout', 'open']  # 'deepening'
+    steps = [a.kind for a in room.agenda.ordered()]
+    assert steps == ['open', 'statement', 'breakout', 'open', 'evaluation']  # the 'deepening' template
     assert room.info.show_agreements and len(await networks.earlier_agreements(room)) >= 1
     annelies = next(m for m in members if m.name == 'Annelies Vandenberghe')
     known = await networks.recognise(room, demo.member_device(annelies.id))

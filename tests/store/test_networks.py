@@ -154,9 +154,10 @@ async def test_plan_meetings_from_nothing_a_meeting_a_built_in_and_an_own_templa
     t = translator('nl')
     start = await meeting(networks, rooms, facilitator_id, network_id, 'Start', None, source='builtin:start', t=t)
     items = start.agenda.ordered()
-    assert [a.kind for a in items] == ['open', 'speed_date', 'open', 'score']
+    assert [a.kind for a in items] == ['open', 'speed_date', 'open', 'score', 'evaluation']
     assert [a.text for a in items] == [t('template.start.expectations'), t('template.start.speed_date'),
-                                       t('template.start.learning_goal'), t('template.start.confidence')]
+                                       t('template.start.learning_goal'), t('template.start.confidence'),
+                                       t('evaluation.question')]
     assert not any(a.text.startswith('template.') for a in items)  # laid out in Dutch, not as keys
     speed_date = items[1].settings
     assert speed_date.minutes == 4
@@ -166,12 +167,13 @@ async def test_plan_meetings_from_nothing_a_meeting_a_built_in_and_an_own_templa
                             t=translator('en'))
     deepening = await meeting(networks, rooms, facilitator_id, network_id, 'Verdieping', None,
                               source='builtin:deepening', t=t)
-    assert [a.kind for a in deepening.agenda.ordered()] == ['open', 'statement', 'breakout', 'open']
+    assert [a.kind for a in deepening.agenda.ordered()] == ['open', 'statement', 'breakout', 'open', 'evaluation']
     assert deepening.agenda.ordered()[2].settings.minutes == 20
     en = translator('en')
     assert [a.text for a in english.agenda.ordered()] == [en('template.closing.looking_back'),
-                                                          en('template.closing.evaluation'),
-                                                          en('template.closing.follow_up')]
+                                                          en('template.closing.follow_up'),
+                                                          en('evaluation.question')]
+    assert english.agenda.ordered()[-1].settings.question('why', en) == 'What would add one point?'
 
     await networks.save_template(facilitator_id, copy, 'Mijn sjabloon')
     templates = await networks.templates(facilitator_id, t)

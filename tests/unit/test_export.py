@@ -19,10 +19,17 @@ def test_csv_has_one_line_per_answer_and_no_formulas() -> None:
             ExportRow(1, STATEMENT, 'disagree', '', '=HYPERLINK("x")', True, 'Anna'),
             ExportRow(3, QUESTION, '', '<script>x</script>', '', False, '')]
     parsed = list(csv.reader(io.StringIO(export_csv(rows, lambda o: t(f'option.{o}')))))
-    assert parsed[0] == ['activity', 'kind', 'question', 'answer', 'reason', 'name', 'hidden']
-    assert parsed[1] == ['1', 'statement', 'Stelling', 'Akkoord', 'omdat, "zo"', '', '']
-    assert parsed[2][3:] == ['Niet akkoord', '\'=HYPERLINK("x")', 'Anna', 'yes']
+    assert parsed[0] == ['activity', 'kind', 'question', 'answer', 'reason', 'name', 'hidden', 'choice', 'extra']
+    assert parsed[1] == ['1', 'statement', 'Stelling', 'Akkoord', 'omdat, "zo"', '', '', 'Akkoord', '']
+    assert parsed[2][3:] == ['Niet akkoord', '\'=HYPERLINK("x")', 'Anna', 'yes', 'Niet akkoord', '']
     assert parsed[3][3] == '<script>x</script>'
+
+
+def test_csv_keeps_an_evaluation_score_beside_its_texts() -> None:
+    evaluation = Activity(4, 'evaluation', 'Evaluatie', STATEMENT.settings, 'closed', False, 4)
+    rows = [ExportRow(4, evaluation, '2', 'De casus van Anna', 'Minder uitleg vooraf', False, '', 'Later beginnen')]
+    parsed = list(csv.reader(io.StringIO(export_csv(rows, str))))
+    assert parsed[1][3:] == ['De casus van Anna', 'Minder uitleg vooraf', '', '', '2', 'Later beginnen']
 
 
 def test_summary() -> None:

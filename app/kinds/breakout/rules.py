@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal, Self
 
-from app.domain.activities import Activity, KindSettings, clamp
+from app.domain.activities import Activity, Answer, KindSettings, clamp
+from app.domain.report import Block, Quote, ReportSection
 from app.domain.rounds import Round
 from app.i18n import N_, Translate
 from app.kinds.base import Kind
@@ -55,3 +56,23 @@ class BreakoutRules(Kind):
 
     def phone_view(self, activity: Activity) -> tuple:
         return activity.id, activity.text, activity.state, activity.settings.fill
+
+    def report(self, activity: Activity, answers: dict[str, Answer], rounds: list[Round], t: Translate,
+               lang: str) -> ReportSection:
+        """Every group's question and harvest, round by round; not who sat in which group."""
+        several = len({r.number for r in rounds}) > 1
+        blocks = []
+        for r in rounds:
+            if several and r.question:
+                blocks.append(Block(t('breakout.round', number=r.number), note=r.question))
+            for n in range(1, len(r.groups) + 1):
+                info = r.info(n)
+                if not (info.note.strip() or info.question):
+                    continue
+                title = t('breakout.group', number=n)
+                if several:
+                    title += ' · ' + t('breakout.round', number=r.number)
+                harvest = (Quote(info.note.strip()),) if info.note.strip() else ()
+                blocks.append(Block(title, harvest, info.question))
+        return ReportSection(t(self.label), activity.text, self.progress(activity, 0, rounds, t),
+                             blocks=tuple(blocks))

@@ -9,6 +9,8 @@ from typing import Literal, Self
 from app.domain.activities import Activity, Answer, KindSettings
 from app.domain.errors import Refused
 from app.domain.people import required_text
+from app.domain.report import Figure, ReportSection
+from app.domain.rounds import Round
 from app.domain.tallies import Tally, format_number, score_stats, whole_percentages, words
 from app.i18n import N_, NP_, Translate
 from app.kinds.base import Kind
@@ -116,6 +118,15 @@ class ScoreRules(ChoiceRules):
         stats = score_stats(counts)
         return t.plural('summary.score', stats.count, mean=format_number(stats.mean, lang),
                         median=format_number(stats.median, lang))
+
+    def report(self, activity: Activity, answers: dict[str, Answer], rounds: list[Round], t: Translate,
+               lang: str) -> ReportSection:
+        section = super().report(activity, answers, rounds, t, lang)
+        stats = score_stats(self.tally(activity, answers.values()).counts)
+        if not stats.count:
+            return section
+        return replace(section, figures=(Figure(t('report.mean'), format_number(stats.mean, lang)),
+                                         Figure(t('report.median'), format_number(stats.median, lang))))
 
 
 class OpenRules(Kind):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal, Self
 
-from app.domain.activities import Activity, KindSettings, clamp
+from app.domain.activities import Activity, Answer, KindSettings, clamp
 from app.domain.pairing import max_rounds_without_repeat
+from app.domain.report import Block, Quote, ReportSection
 from app.domain.rounds import Round
 from app.i18n import N_, Translate
 from app.kinds.base import Kind
@@ -64,3 +65,10 @@ class SpeedDateRules(Kind):
 
     def phone_view(self, activity: Activity) -> tuple:
         return activity.id, activity.text, activity.state, activity.settings.tables
+
+    def report(self, activity: Activity, answers: dict[str, Answer], rounds: list[Round], t: Translate,
+               lang: str) -> ReportSection:
+        """The rounds and their questions; who sat with whom stays out of the report."""
+        asked = tuple(Quote(r.question, t('breakout.round', number=r.number)) for r in rounds if r.question)
+        return ReportSection(t(self.label), activity.text, self.progress(activity, 0, rounds, t),
+                             blocks=(Block(t('report.round_questions'), asked),) if asked else ())

@@ -6,6 +6,7 @@ from nicegui import ui
 
 from app.domain.activities import MAX_TEXT, Activity
 from app.i18n import N_, Translate
+from app.kinds.base import Kind
 from app.live.room import Room
 from app.pages.common import attempt
 from app.services.meetings import Meetings
@@ -30,6 +31,10 @@ class AgendaEditor:
                     if any(kind.examples for kind in self.room.kinds):
                         ui.button(t('agenda.examples'), icon='playlist_add', on_click=self._examples) \
                             .props('flat').mark('add-examples')
+                    for kind in self.room.kinds:  # one click, default settings (the evaluation)
+                        if kind.quick_add:
+                            ui.button(t(kind.quick_add), icon='add_task', on_click=lambda k=kind: self._quick_add(k)) \
+                                .props(f'flat data-testid=quick-add-{kind.name}').mark(f'quick-add-{kind.name}')
             self.items()
             if not self.preparer:
                 with ui.row().classes('gap-1'):
@@ -76,6 +81,10 @@ class AgendaEditor:
                 .tooltip(t(key))
             if key == 'agenda.open':
                 button.mark('open-activity')
+
+    async def _quick_add(self, kind: Kind) -> None:
+        """Add an activity of ``kind`` with its own text (``kind.quick_text``, an i18n key) and default settings."""
+        await attempt(self.t, lambda: self.room.agenda.add(kind.name, self.t(kind.quick_text), None), 'negative')
 
     async def _examples(self) -> None:
         await self.room.agenda.add_examples(self.t)

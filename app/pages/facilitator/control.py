@@ -14,7 +14,10 @@ from app.pages.common import attempt, base_url, header, message_card, unreachabl
 from app.pages.facilitator.agenda import AgendaEditor
 from app.pages.facilitator.live import LivePanel
 from app.pages.facilitator.network_card import NetworkCard
+from app.pages.facilitator.recap_card import RecapCard
+from app.pages.facilitator.report_card import ReportCard
 from app.pages.facilitator.roster import RosterCard
+from app.services.evaluations import Evaluations
 from app.services.meetings import Meetings
 from app.services.networks import Networks
 from app.system import System
@@ -30,12 +33,15 @@ def register(system: System) -> None:
             link = (t('login.title'), '/login') if why == 'access.login_needed' else (t('start.home'), '/')
             message_card(t(why), t('access.control_only'), link=link, marker='access-denied')
             return
-        await ControlView(room, t, lang, base_url(system, request), system.meetings, system.networks).build()
+        await ControlView(room, t, lang, base_url(system, request), system.meetings, system.networks,
+                          system.evaluations).build()
 
 
 class ControlView:
-    def __init__(self, room: Room, t: Translate, lang: str, base: str, meetings: Meetings, networks: Networks) -> None:
+    def __init__(self, room: Room, t: Translate, lang: str, base: str, meetings: Meetings, networks: Networks,
+                 evaluations: Evaluations | None = None) -> None:
         self.room, self.t, self.lang, self.base, self.meetings, self.networks = room, t, lang, base, meetings, networks
+        self.evaluations = evaluations
         self.invites = ui.refreshable(self._invites)
 
     def screen_url(self) -> str:
@@ -56,6 +62,8 @@ class ControlView:
                         .props('flat dense no-caps').mark('save-template')
                 if info.network_id is not None:
                     await NetworkCard(self.room, self.networks, t).build()
+                    if self.evaluations is not None:  # "Vorige keer", when there was a previous meeting
+                        await RecapCard(self.room, self.evaluations, t, self.lang).build()
                 with ui.card().classes('w-full gap-2'):
                     ui.label(t('control.join')).classes('text-lg font-semibold')
                     with ui.row().classes('items-baseline gap-3'):
@@ -80,6 +88,7 @@ class ControlView:
                             .props('dense no-caps').tooltip(t('control.screen_language')).mark('screen-language')
                 self._screen_card()
                 self._moderator_card()
+                ReportCard(self.room, t, self.base).build()
             RosterCard(self.room, t).build()
         self.room.meeting_changed.subscribe(self._meeting_changed)
         self.room.invites_changed.subscribe(self.invites.refresh)

@@ -20,6 +20,7 @@ from app.pages.common import (
     use_language,
 )
 from app.pages.facilitator.network_forms import network_dialog, plan_dialog
+from app.pages.facilitator.network_trend import trend_section
 from app.services.networks import MemberInfo, NetworkInfo, Networks
 from app.system import System
 
@@ -68,6 +69,7 @@ class NetworkView:
                 with ui.column().classes('w-full md:w-1/2 gap-4'):
                     await self.members()
             await self.attendance()
+            await self._evaluation()
 
     async def refresh_all(self) -> None:
         self.info = await self.networks.get(self.me, self.info.id) or self.info
@@ -85,6 +87,8 @@ class NetworkView:
                         .props('data-testid=edit-network')
                     ui.button(icon='download', on_click=self._export).props('flat round') \
                         .tooltip(t('network.export')).props('data-testid=export-network')
+                    ui.button(icon='summarize', on_click=lambda: ui.navigate.to(f'/n/{info.id}/report')) \
+                        .props('flat round').tooltip(t('report.network_open')).props('data-testid=network-report')
                     ui.button(icon='delete', on_click=self._confirm_delete).props('flat round color=negative') \
                         .tooltip(t('network.delete')).props('data-testid=delete-network')
             if info.goal:
@@ -384,6 +388,10 @@ class NetworkView:
     async def _revoke(self, meeting_id: int, preparer_id: int) -> None:
         if await attempt(self.t, lambda: self.networks.revoke_preparer(self.info.id, meeting_id, preparer_id)):
             self.meetings.refresh()
+
+    # the evaluation over the series (app/pages/facilitator/network_trend.py)
+    async def _evaluation(self) -> None:
+        await trend_section(self.system.evaluations, self.info.id, self.t, self.lang)
 
     # attendance
     async def _attendance(self) -> None:

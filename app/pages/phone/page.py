@@ -77,6 +77,7 @@ class ParticipantView:
         self.body = ui.refreshable(self._body)  # per phone: a refresh touches only this phone's elements
         self.draft: tuple[int, dict] | None = None  # (activity id, what was typed) across a rebuild
         self.subscribed = False
+        self.asked_before_leaving: set[int] = set()  # activities asked once when leaving early (the evaluation)
 
     async def build(self) -> None:
         self.client = client = ui.context.client
@@ -103,20 +104,14 @@ class ParticipantView:
         self.shown = (self.room.info.state, self.room.info.locked)
         self.shown_removed = self.room.is_removed(self.device)
         self.shown_activity = self._view_of(self.room.agenda.current)
-        if self.room.info.state == 'closed':
-            message_card(t('participant.closed'), t('participant.closed_body'), marker='meeting-closed')
+        late = self.room.agenda.late()  # an evaluation that closed less than 48 hours ago
+        if self.room.info.state == 'closed' and late is not None and self.person is not None:
+            self._show_part(late)  # after the meeting, on the device that took part: the evaluation still counts
+        elif self.room.info.state == 'closed':
+            message_card(t('participant.closed'), t('evaluation.not_joined') if late is not None else
+                         t('participant.closed_body'), marker='meeting-closed')
         elif self.person is not None and self.room.agenda.current is not None:
-            activity = self.room.agenda.current
-            view = self.room.kinds[activity.kind].phone
-            if view is None:
-                self._joined_view(self.person)
-            else:
-                self.part = view(ViewContext(self.room, t, self.lang, participant_id=self.person.id,
-                                             pending=self.pending), activity)
-                self.part.build()
-                draft, self.draft = self.draft, None
-                if draft is not None and draft[0] == activity.id and draft[1]:
-                    self.part.restore(draft[1])
+            self._show_part(self.room.agenda.current)
         elif self.person is not None:
             self._joined_view(self.person)
         elif self.shown_removed:
@@ -126,6 +121,21 @@ class ParticipantView:
         else:
             self._join_form()
         self._show_leave()
+
+    def _show_part(self, activity: Activity) -> None:
+        """The activity as its kind shows it on a phone (with what was typed before a rebuild)."""
+        view = self.room.kinds[activity.kind].phone
+        if self.person is None:
+            return
+        if view is None:
+            self._joined_view(self.person)
+            return
+        self.part = view(ViewContext(self.room, self.t, self.lang, participant_id=self.person.id,
+                                     pending=self.pending), activity)
+        self.part.build()
+        draft, self.draft = self.draft, None
+        if draft is not None and draft[0] == activity.id and draft[1]:
+            self.part.restore(draft[1])
 
     def rebuild(self) -> None:
         """Rebuild the body, keeping what was typed in the activity shown (if it is still the one shown)."""
@@ -245,8 +255,43 @@ class ParticipantView:
                 ui.button(t('common.cancel'), on_click=confirm.close).props('flat')
                 ui.button(t('participant.leave'), on_click=lambda: self._leave(confirm)) \
                     .props('unelevated color=negative').mark('leave-confirm')
-        self.leave = ui.button(t('participant.leave'), on_click=confirm.open).props('flat color=grey-8') \
-            .classes('self-center').mark('leave')
+        self.leave = ui.button(t('participant.leave'), on_click=lambda: self._before_leaving(confirm)) \
+            .props('flat color=grey-8').classes('self-center').mark('leave')
+
+    def _before_leaving(self, confirm: ui.dialog) -> None:
+        """Leaving early: an open activity whose kind asks something first (the evaluation) and that this person has
+        not answered is shown once, skippable; then the usual "leave?" dialog."""
+        asked = self._ask_before_leaving()
+        if asked is None:
+            confirm.open()
+            return
+        activity, view = asked
+        self.asked_before_leaving.add(activity.id)
+        with self.leave.parent_slot, ui.dialog() as ask, \
+                ui.card().classes('w-full max-w-md gap-3').mark('before-leaving'):
+            def then() -> None:
+                ask.close()
+                confirm.open()
+
+            part = view(ViewContext(self.room, self.t, self.lang, participant_id=self.person.id), activity)
+            part.done = then
+            part.build()
+            ui.button(self.t('evaluation.skip'), on_click=then).props('flat data-testid=skip-before-leaving') \
+                .classes('self-end').mark('skip-before-leaving')
+        ask.on('hide', ask.delete)
+        ask.open()
+
+    def _ask_before_leaving(self) -> tuple[Activity, type[Part]] | None:
+        if self.person is None:
+            return None
+        agenda = self.room.agenda
+        for activity in agenda.ordered():
+            kind = self.room.kinds.get(activity.kind)
+            view = kind.before_leaving if kind is not None else None
+            if view is not None and activity.state == 'open' and activity.id not in self.asked_before_leaving \
+                    and agenda.answer_of(activity.id, self.person.id) is None:
+                return activity, view
+        return None
 
     async def _leave(self, confirm: ui.dialog) -> None:
         confirm.close()

@@ -13,6 +13,8 @@ from app.live.room import Room, RosterChange
 from app.pages.access import room_for_key
 from app.pages.common import base_url, message_card, unreachable, use_language
 from app.pages.parts import Part, ViewContext, follow, preload, views_for
+from app.pages.screen.recap import RecapPanel
+from app.services.evaluations import Evaluations
 from app.services.networks import Networks
 from app.system import System
 from components.participant_wall import ParticipantWall
@@ -29,15 +31,17 @@ def register(system: System) -> None:
         if room is None:
             message_card(t('access.bad_screen_link'), t('access.bad_screen_link_body'), marker='access-denied')
             return
-        await ScreenView(room, t, lang, base_url(system, request), key, system.networks).build()
+        await ScreenView(room, t, lang, base_url(system, request), key, system.networks, system.evaluations).build()
 
 
 class ScreenView:
-    def __init__(self, room: Room, t: Translate, lang: str, base: str, key: str, networks: Networks) -> None:
+    def __init__(self, room: Room, t: Translate, lang: str, base: str, key: str, networks: Networks,
+                 evaluations: Evaluations | None = None) -> None:
         self.room, self.t, self.lang, self.base, self.key, self.networks = room, t, lang, base, key, networks
         self.activity: Part | None = None
         self.agreements = ui.refreshable(self._agreements)
         self.shown_agreements = room.info.show_agreements
+        self.recap = RecapPanel(room, evaluations, t, lang)  # "Vorige keer"
 
     async def build(self) -> None:
         t, info = self.t, self.room.info
@@ -56,8 +60,10 @@ class ScreenView:
                     ui.label(t('control.unreachable')).classes('text-2xl font-bold text-red-4 text-center') \
                         .props('data-testid=unreachable')
             with ui.column().classes('col-span-7 h-full gap-6 overflow-hidden'):
-                ui.label(info.title).classes('text-5xl font-black leading-tight line-clamp-2').mark('screen-title')
+                ui.label(info.title).classes('text-5xl font-black leading-tight line-clamp-2 shrink-0') \
+                    .mark('screen-title')
                 await self.agreements()
+                await self.recap.build()
                 self.wall = ParticipantWall(self.room.people.values(), lambda n: t.plural('screen.count', n),
                                             t('screen.empty'))
         self.activity_section = ui.element('div')
@@ -119,6 +125,7 @@ class ScreenView:
         if info.show_agreements != self.shown_agreements:
             self.shown_agreements = info.show_agreements
             self.agreements.refresh()
+        self.recap.changed(info)
 
     def _show_lock(self, info: MeetingInfo) -> None:
         closed = info.locked or info.state == 'closed'

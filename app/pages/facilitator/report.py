@@ -1,0 +1,107 @@
+"""The report pages: a meeting's (``/m/{id}/report``: the facilitator; ``?key=…``: the read-only share link) and a
+network's (``/n/{id}/report``). Each shows the report's HTML (the same the PDF prints) with its downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from fastapi import Request
+from nicegui import app, ui
+
+from app.domain.report import Document
+from app.domain.report_render import CSS
+from app.i18n import Translate
+from app.pages.access import room_for_facilitator
+from app.pages.common import facilitator_id, header, message_card, parse_id, use_language
+from app.services.reports import Reports, file_name
+from app.system import System
+
+# what a printed page leaves out: the app's bar and the buttons
+PRINT_CSS = ('@media print { .q-header, .report-actions { display: none !important; } '
+             '.q-page-container { padding-top: 0 !important; } .nicegui-content { padding: 0 !important; } }')
+
+
+def register(system: System) -> None:
+    @ui.page('/m/{meeting}/report')
+    async def meeting_report(meeting: str, request: Request, key: str | None = None) -> None:
+        lang, t = use_language(system)
+        reports = system.reports
+        if key is not None:  # the share link: no login, the same report
+            room = await reports.shared(parse_id(meeting), key)
+            header(lang, t)
+            if room is None:
+                ui.context.client.status_code = 403
+                message_card(t('report.link_invalid'), t('report.link_invalid_help'), marker='report-denied')
+                return
+        else:
+            room, why = await room_for_facilitator(system, meeting, request.url.path)
+            header(lang, t, facilitator=room is not None)
+            if room is None:
+                link = (t('login.title'), '/login') if why == 'access.login_needed' else (t('start.home'), '/')
+                message_card(t(why), t('report.facilitator_only'), link=link, marker='access-denied')
+                return
+        back = f'/m/{room.info.id}/control' if key is None else ''
+        await ReportView(reports, lambda: reports.document(room, t, lang), t, back).build()
+
+    @ui.page('/n/{network}/report')
+    async def network_report(network: str, request: Request) -> None:
+        lang, t = use_language(system)
+        me = facilitator_id()
+        header(lang, t, facilitator=me is not None)
+        if me is None:
+            app.storage.user['after_login'] = request.url.path
+            message_card(t('access.login_needed'), t('report.facilitator_only'), link=(t('login.title'), '/login'),
+                         marker='access-denied')
+            return
+        network_id = parse_id(network)
+        reports = system.reports
+        document = await reports.network(me, network_id, t, lang) if network_id is not None else None
+        if document is None:  # no such network, or another facilitator's
+            ui.context.client.status_code = 404
+            message_card(t('error.unknown_network'), link=(t('dashboard.title'), '/dashboard'), marker='access-denied')
+            return
+
+        async def fresh() -> Document:
+            return await reports.network(me, network_id, t, lang) or document
+
+        await ReportView(reports, fresh, t, f'/n/{network_id}', document).build()
+
+
+class ReportView:
+    """The buttons (PDF, Markdown, print, refresh) and the report; each download is made from the data of now."""
+
+    def __init__(self, reports: Reports, fetch: Callable[[], Awaitable[Document]], t: Translate, back: str = '',
+                 first: Document | None = None) -> None:
+        self.reports, self.fetch, self.t, self.back, self.document = reports, fetch, t, back, first
+
+    async def build(self) -> None:
+        t = self.t
+        self.document = self.document or await self.fetch()
+        ui.add_css(CSS + PRINT_CSS)
+        with ui.column().classes('w-full max-w-5xl mx-auto p-4 gap-4'):
+            with ui.row().classes('report-actions w-full items-center gap-2'):
+                ui.button(t('report.download_pdf'), icon='picture_as_pdf', on_click=self._pdf) \
+                    .props('unelevated no-caps').mark('download-pdf').props('data-testid=download-pdf')
+                ui.button(t('report.download_markdown'), icon='description', on_click=self._markdown) \
+                    .props('outline no-caps').mark('download-markdown').props('data-testid=download-markdown')
+                ui.button(t('report.print'), icon='print', on_click=lambda: ui.run_javascript('window.print()')) \
+                    .props('flat no-caps').mark('print-report')
+                ui.button(t('report.refresh'), icon='refresh', on_click=self._refresh) \
+                    .props('flat no-caps').mark('refresh-report')
+                if self.back:
+                    ui.link(t('report.back'), self.back).classes('ml-auto').mark('report-back')
+            self.body = ui.html(self.reports.html(self.document, t)).classes('w-full').mark('report-body')
+
+    async def _refresh(self) -> None:
+        self.document = await self.fetch()
+        self.body.set_content(self.reports.html(self.document, self.t))
+
+    async def _pdf(self) -> None:
+        await self._refresh()
+        pdf = await self.reports.pdf(self.document, self.t)
+        ui.download.content(pdf, file_name(self.document.title, 'pdf'), 'application/pdf')
+
+    async def _markdown(self) -> None:
+        await self._refresh()
+        text = self.reports.markdown(self.document, self.t)
+        ui.download.content(text.encode('utf-8'), file_name(self.document.title, 'md'), 'text/markdown')

@@ -1,0 +1,102 @@
+"""Meeting reports: a meeting's (during and after it), its read-only share link, and a network's (every meeting's
+report in one document, with the ROTI trend). The model is ``app/domain/report.py``; HTML and Markdown are
+``app/domain/report_render.py``; the PDF is that HTML printed by WeasyPrint (A4, print CSS, no JavaScript).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import re
+import threading
+import unicodedata
+from typing import Any
+
+from app.domain.people import Person
+from app.domain.report import Agreement, Document, Report, TrendRow, build_report
+from app.domain.report_render import html_body, html_document, markdown
+from app.domain.tallies import format_number
+from app.i18n import Translate
+from app.kinds.registry import Registry
+from app.live.room import Room
+from app.live.rooms import Rooms
+from app.services.networks import Networks
+from app.store.repo import Repo
+
+_pdf_lock = threading.Lock()  # WeasyPrint lays out one document at a time
+
+
+def pdf_of(html: str) -> bytes:
+    """A PDF of a whole HTML document (WeasyPrint is imported on first use: it loads Pango)."""
+    from weasyprint import HTML
+
+    with _pdf_lock:
+        return HTML(string=html).write_pdf()
+
+
+def file_name(title: str, extension: str) -> str:
+    """"Verslag bijeenkomst 3.pdf" → "verslag-bijeenkomst-3.pdf" (ASCII, no path characters)."""
+    plain = unicodedata.normalize('NFKD', title).encode('ascii', 'ignore').decode()
+    slug = re.sub(r'[^a-zA-Z0-9]+', '-', plain).strip('-').lower()[:60] or 'verslag'
+    return f'{slug}.{extension}'
+
+
+class Reports:
+    def __init__(self, repo: Repo, rooms: Rooms, networks: Networks, kinds: Registry,
+                 evaluations: Any = None) -> None:
+        self._repo, self._rooms, self._networks, self._kinds = repo, rooms, networks, kinds
+        self._evaluations = evaluations  # app.services.evaluations.Evaluations: the network's ROTI trend
+
+    async def report(self, room: Room, t: Translate, lang: str) -> Report:
+        """The meeting's report as it stands now (a running meeting too)."""
+        people = {p.id: Person(p.id, p.name, p.organisation)
+                  for p in await self._repo.participants_of(room.info.id)}
+        people.update(room.people)  # who is here now, as the room knows them
+        agreements = [Agreement(a.text, a.who) for a in await self._networks.agreements_here(room)]
+        agenda = room.agenda
+        return build_report(room.info, self._kinds, agenda.ordered(), agenda.answers, room.history(), people,
+                            agreements, t, lang)
+
+    async def document(self, room: Room, t: Translate, lang: str) -> Document:
+        report = await self.report(room, t, lang)
+        return Document(t('report.title_of', title=report.title), (report,))
+
+    async def shared(self, meeting_id: int | None, key: str | None) -> Room | None:
+        """The room whose current share key is ``key`` (None for a revoked key or another meeting's)."""
+        room = await self._rooms.get(meeting_id) if meeting_id is not None else None
+        if room is None or not key or not room.info.report_key:
+            return None
+        return room if hmac.compare_digest(key.encode(), room.info.report_key.encode()) else None
+
+    async def network(self, facilitator_id: int, network_id: int, t: Translate, lang: str) -> Document | None:
+        """Every meeting of the facilitator's network in series order, and the ROTI trend (None: not theirs)."""
+        info = await self._networks.get(facilitator_id, network_id)
+        if info is None:
+            return None
+        reports = []
+        for planned in await self._networks.meetings(network_id):
+            room = await self._rooms.get(planned.id)
+            if room is not None:
+                reports.append(await self.report(room, t, lang))
+        trend: tuple[TrendRow, ...] = ()
+        if self._evaluations is not None and hasattr(self._evaluations, 'trend'):
+            points = (await self._evaluations.trend(network_id)).points
+            if any(p.stats.count for p in points):
+                trend = tuple(TrendRow(p.title, p.stats.count, format_number(p.stats.mean, lang),
+                                       format_number(p.stats.median, lang)) for p in points)
+        return Document(t('report.title_of', title=info.name), tuple(reports), trend, info.goal)
+
+    # renderings of one document
+    @staticmethod
+    def html(document: Document, t: Translate) -> str:
+        """The fragment a page shows (its CSS is ``report_render.CSS``)."""
+        return html_body(document, t)
+
+    @staticmethod
+    def markdown(document: Document, t: Translate) -> str:
+        return markdown(document, t)
+
+    @staticmethod
+    async def pdf(document: Document, t: Translate) -> bytes:
+        """The PDF, laid out off the event loop (a long report takes a moment)."""
+        return await asyncio.to_thread(pdf_of, html_document(document, t))
