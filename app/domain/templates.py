@@ -36,6 +36,7 @@ BUILT_IN: tuple[BuiltInTemplate, ...] = (
         TemplateItem('evaluation', N_('evaluation.question'), {}),
     )),
     BuiltInTemplate('deepening', N_('template.deepening'), (
+        TemplateItem('open', N_('template.applied'), {}),  # applied value: what came of last time's take-away
         TemplateItem('open', N_('template.deepening.case'), {}),
         TemplateItem('statement', N_('template.deepening.statement'), {}),
         TemplateItem('breakout', N_('template.deepening.breakout'), {'minutes': 20}),
@@ -43,6 +44,7 @@ BUILT_IN: tuple[BuiltInTemplate, ...] = (
         TemplateItem('evaluation', N_('evaluation.question'), {}),
     )),
     BuiltInTemplate('closing', N_('template.closing'), (
+        TemplateItem('open', N_('template.applied'), {}),
         TemplateItem('open', N_('template.closing.looking_back'), {}),
         TemplateItem('open', N_('template.closing.follow_up'), {}),
         TemplateItem('evaluation', N_('evaluation.question'), {}),

@@ -65,7 +65,7 @@ async def test_demo_network(repo: Repo) -> None:
 
     room = await system.rooms.get(prepared.meeting_id)
     steps = [a.kind for a in room.agenda.ordered()]
-    assert steps == ['open', 'statement', 'breakout', 'open', 'evaluation']  # the 'deepening' template
+    assert steps == ['open', 'open', 'statement', 'breakout', 'open', 'evaluation']  # the 'deepening' template
     assert room.info.show_agreements and len(await networks.earlier_agreements(room)) >= 1
     annelies = next(m for m in members if m.name == 'Annelies Vandenberghe')
     known = await networks.recognise(room, demo.member_device(annelies.id))

@@ -167,10 +167,11 @@ async def test_plan_meetings_from_nothing_a_meeting_a_built_in_and_an_own_templa
                             t=translator('en'))
     deepening = await meeting(networks, rooms, facilitator_id, network_id, 'Verdieping', None,
                               source='builtin:deepening', t=t)
-    assert [a.kind for a in deepening.agenda.ordered()] == ['open', 'statement', 'breakout', 'open', 'evaluation']
-    assert deepening.agenda.ordered()[2].settings.minutes == 20
+    assert [a.kind for a in deepening.agenda.ordered()] == ['open', 'open', 'statement', 'breakout', 'open',
+                                                            'evaluation']
+    assert deepening.agenda.ordered()[3].settings.minutes == 20
     en = translator('en')
-    assert [a.text for a in english.agenda.ordered()] == [en('template.closing.looking_back'),
+    assert [a.text for a in english.agenda.ordered()] == [en('template.applied'), en('template.closing.looking_back'),
                                                           en('template.closing.follow_up'),
                                                           en('evaluation.question')]
     assert english.agenda.ordered()[-1].settings.question('why', en) == 'What would add one point?'
