@@ -11,6 +11,7 @@ from app.domain.activities import MAX_REASON, Answer
 from app.domain.errors import Refused
 from app.domain.evaluation import MEANING, ROTI, asks_why
 from app.i18n import Translate
+from app.kinds.answer_views import voting_buttons
 from app.kinds.evaluation.rules import FIELDS, QUESTIONS, EvaluationSettings
 from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
@@ -108,16 +109,7 @@ class EvaluationControl(EvaluationLive):
         self.answered = ui.label().classes('text-lg').mark('live-answered').props('data-testid=live-answered')
         self.update_count()
         with ui.row().classes('gap-1'):
-            if activity.state == 'open':
-                ui.button(t('live.close'), icon='stop', on_click=lambda: agenda.close(activity.id)) \
-                    .props('outline').mark('close-voting')
-            else:
-                ui.button(t('live.reopen'), icon='replay', on_click=lambda: agenda.open(activity.id)) \
-                    .props('outline').mark('reopen-voting')
-            if not activity.settings.results_live:
-                ui.button(t('live.hide_results') if activity.revealed else t('live.reveal'), icon='visibility',
-                          on_click=lambda: agenda.reveal(activity.id, not activity.revealed)) \
-                    .props('outline').mark('reveal')
+            voting_buttons(t, agenda, activity)
             on_screen = activity.settings.texts_on_screen
             ui.button(t('evaluation.texts_off') if on_screen else t('evaluation.texts_on'), icon='forum',
                       on_click=self._toggle_texts).props('outline').mark('texts-on-screen')

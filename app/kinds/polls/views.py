@@ -9,6 +9,7 @@ from nicegui import Event, ui
 from app.domain.activities import MAX_REASON, Answer
 from app.domain.errors import Refused
 from app.i18n import Translate
+from app.kinds.answer_views import voting_buttons
 from app.kinds.polls.rules import AGREE, DISAGREE, DOUBT, MAX_ANSWER
 from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
@@ -79,16 +80,7 @@ class PollControl(PollLive):
         self.answered = ui.label().classes('text-lg').mark('live-answered').props('data-testid=live-answered')
         self.update_count()
         with ui.row().classes('gap-1'):
-            if activity.state == 'open':
-                ui.button(t('live.close'), icon='stop', on_click=lambda: agenda.close(activity.id)) \
-                    .props('outline').mark('close-voting')
-            else:
-                ui.button(t('live.reopen'), icon='replay', on_click=lambda: agenda.open(activity.id)) \
-                    .props('outline').mark('reopen-voting')
-            if not getattr(activity.settings, 'results_live', True):
-                ui.button(t('live.hide_results') if activity.revealed else t('live.reveal'), icon='visibility',
-                          on_click=lambda: agenda.reveal(activity.id, not activity.revealed)) \
-                    .props('outline').mark('reveal')
+            voting_buttons(t, agenda, activity)
             if hasattr(activity.settings, 'reasons_on_screen'):
                 on_screen = activity.settings.reasons_on_screen
                 ui.button(t('live.reasons_off') if on_screen else t('live.reasons_on'), icon='forum',
