@@ -23,6 +23,7 @@ class TopicsPanel:
         self.room, self.networks, self.t, self.person = room, networks, t, person
         self.network_id = room.info.network_id
         self.member_id: int | None = None
+        self._person_id: str | None = None  # whom member_id was looked up for
         self.rows: dict[int, _TopicRow] = {}
         self._generation = 0
 
@@ -53,17 +54,24 @@ class TopicsPanel:
 
     async def network_changed(self, what: str) -> None:
         if what in ('topics', 'members', 'network'):
-            await self.update()
+            await self.update(who_changed=what == 'members')
 
-    async def update(self) -> None:
+    async def update(self, who_changed: bool = True) -> None:
+        """Show the dots as stored; who this participant is (a member or not) is asked again only when members
+        changed, not on every dot of every member."""
         self._generation += 1
         mine = self._generation
         person = self.person()
-        member_id = await self.networks.member_of(self.room, person.id) if person is not None else None
+        if person is None:
+            member_id = None
+        elif who_changed or self.member_id is None or person.id != self._person_id:
+            member_id = await self.networks.member_of(self.room, person.id)
+        else:
+            member_id = self.member_id
         board = await self.networks.topics(self.network_id, member_id) if member_id is not None else None
         if mine != self._generation or self.panel.is_deleted:
             return  # a later update shows newer dots
-        self.member_id = member_id
+        self.member_id, self._person_id = member_id, person.id if person is not None else None
         self.panel.set_visibility(board is not None)
         if board is None:
             return
