@@ -18,8 +18,10 @@ from app.live.gate import JoinGate
 from app.live.rooms import Rooms
 from app.services.accounts import Accounts
 from app.services.evaluations import Evaluations
+from app.services.exchange import Exchanges
 from app.services.meetings import Meetings
 from app.services.network_export import NetworkExport
+from app.services.network_maps import NetworkMaps
 from app.services.networks import Networks
 from app.services.reports import Reports
 from app.settings import Settings
@@ -47,6 +49,8 @@ class System:
     networks: Networks | None = None
     network_export: NetworkExport | None = None  # a network as a file: download, upload
     evaluations: Evaluations | None = None  # ROTI over a series, 'Vorige keer'
+    exchanges: Exchanges | None = None      # give and need over a network: open needs
+    network_maps: NetworkMaps | None = None  # the network map's first and latest meeting side by side
     reports: Reports | None = None  # a meeting's and a network's report: page, share link, PDF, Markdown
     throttle: Throttle = field(default_factory=lambda: Throttle(clock=time.monotonic))  # logins
     code_guesses: RateLimit | None = None  # unknown join codes per address
@@ -76,6 +80,8 @@ class System:
         self.networks = Networks(repo, self.rooms)
         self.network_export = NetworkExport(repo, self.rooms)
         self.evaluations = Evaluations(repo, self.rooms)
+        self.network_maps = NetworkMaps(repo, self.kinds)
+        self.exchanges = Exchanges(repo)
         self.reports = Reports(repo, self.rooms, self.networks, self.kinds, self.evaluations)
 
     async def stop(self) -> None:

@@ -63,6 +63,50 @@ def pair_round(
     return Pairing(tuple(named), None if paused is None else ids[paused])
 
 
+def pair_preferring(
+    people: Sequence[tuple[str, str]],
+    preferred: Mapping[frozenset[str], float],
+    met: Mapping[frozenset[str], int] | None = None,
+    *,
+    odd: Odd = 'trio',
+    paused_before: Sequence[str] = (),
+    seed: int = 0,
+    round_no: int = 0,
+) -> tuple[Pairing, frozenset[frozenset[str]]]:
+    """A round that first pairs the ``preferred`` pairs (strongest first, each person once, never a pair that met
+    before), then lets :func:`pair_round` pair everyone left. Returns the round and which of its pairs came from
+    ``preferred``. With one person left over, the weakest preferred pair goes back to the engine (a trio or a
+    pause, as ``odd`` says); while the people left could only be paired with someone they met, the weakest preferred
+    pair goes back too (no repeat the engine alone would have avoided)."""
+    present = {pid for pid, _ in people}
+    met = met or {}
+    chosen: list[frozenset[str]] = []
+    taken: set[str] = set()
+    candidates = [(pair, strength) for pair, strength in preferred.items()
+                  if len(pair) == 2 and pair <= present and strength > 0 and met.get(pair, 0) <= 0]
+    for pair, _ in sorted(candidates, key=lambda item: (-item[1], sorted(item[0]))):
+        if taken.isdisjoint(pair):
+            chosen.append(pair)
+            taken |= pair
+    if len(people) - len(taken) == 1 and chosen:
+        taken -= chosen.pop()
+    while True:
+        rest = [(pid, org) for pid, org in people if pid not in taken]
+        found = pair_round(rest, met, odd=odd, paused_before=paused_before, seed=seed, round_no=round_no) \
+            if len(rest) >= 2 else Pairing(())
+        if not chosen or not _repeats(found, met):
+            break
+        taken -= chosen.pop()  # the preferred pairs left the others only pairs that met: give one back
+        if chosen and len(people) - len(taken) == 1:
+            taken -= chosen.pop()
+    groups = sorted([tuple(sorted(pair)) for pair in chosen] + list(found.groups))
+    return Pairing(tuple(groups), found.paused), frozenset(chosen)
+
+
+def _repeats(pairing: Pairing, met: Mapping[frozenset[str], int]) -> int:
+    return sum(1 for group in pairing.groups for pair in combinations(group, 2) if met.get(frozenset(pair), 0) > 0)
+
+
 def plan_pairs(people: Sequence[tuple[str, str]], rounds: int, *, odd: Odd = 'trio', seed: int = 0) -> list[Pairing]:
     """``rounds`` rounds for a fixed group, each round's pairs feeding the history of the next."""
     _check(people, odd)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from app.domain.activities import Activity, Answer, KindSettings
 from app.domain.errors import Refused
+from app.domain.people import Person
 from app.domain.report import ReportSection, answer_blocks, bars
 from app.domain.rounds import Round
 from app.domain.tallies import Tally
@@ -72,6 +73,12 @@ class Kind:
     def extra_rows(self, activity: Activity, rounds: list[Round], t: Translate) -> list[tuple[str, str, str]]:
         """More lines for the CSV export besides the answers: (answer, reason, name), e.g. breakout harvests."""
         return []
+
+    def preferred_pairs(self, activity: Activity, answers: dict[str, Answer],
+                        people: list[Person]) -> dict[frozenset[str], float]:
+        """Pairs of ``people`` its answers suggest should talk, with a strength (higher first; the speed dating's
+        "koppels op basis van geven en vragen"). Most kinds suggest none."""
+        return {}
 
     def label_of(self, choice: str) -> str | None:
         """The i18n key of a choice in texts and exports (None: the choice is shown as it is)."""

@@ -43,6 +43,8 @@ def default_registry() -> Registry:
     """Every kind the app offers, in the order the agenda editor lists them."""
     from app.kinds.breakout.kind import Breakout
     from app.kinds.evaluation.kind import Evaluation
+    from app.kinds.exchange.kind import Exchange
+    from app.kinds.network_map.kind import NetworkMap
     from app.kinds.polls.kind import OpenQuestion, Score, Statement
     from app.kinds.speed_date.kind import SpeedDate
 
@@ -53,4 +55,6 @@ def default_registry() -> Registry:
         SpeedDate(),
         Breakout(),
         Evaluation(),
+        Exchange(),
+        NetworkMap(),
     ])

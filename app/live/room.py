@@ -60,7 +60,8 @@ class RosterChange:
 class Room:
     def __init__(self, info: MeetingInfo, people: list[tuple[Person, str]], invites: list[Invite],
                  repo: Repo, bus: Bus, kinds: Registry, removed: list[tuple[Person, str]] = (),
-                 joined_at: dict[str, datetime] | None = None, gate: JoinGate | None = None) -> None:
+                 joined_at: dict[str, datetime] | None = None, gate: JoinGate | None = None,
+                 gone: list[Person] = ()) -> None:
         self.info = info
         self.kinds = kinds
         self.people: dict[str, Person] = {person.id: person for person, _ in people}
@@ -69,6 +70,8 @@ class Room:
         self.invites: dict[str, Invite] = {invite.key: invite for invite in invites}
         self.joined_at: dict[str, datetime] = dict(joined_at or {})  # participant id -> when (UTC)
         self.removed: dict[str, tuple[Person, str]] = {person.id: (person, device) for person, device in removed}
+        self.gone: dict[str, Person] = {person.id: person for person in gone}  # who left (not removed): answers
+        # may still name them (the network map's "asked Anna")
         self._presence: dict[str, dict[str, int]] = {}  # participant id -> instance -> open pages
         self.version = 0  # counts changes phones may show: a page built at one version sees if it missed any
         self._repo = repo
@@ -96,7 +99,8 @@ class Room:
 
     def _context(self, kind: str) -> RunnerContext:
         return RunnerContext(kind=kind, repo=self._repo, commit=self._commit, people=lambda: list(self.people.values()),
-                             invites=lambda: list(self.invites.values()), history=self.history, met=self.met)
+                             invites=lambda: list(self.invites.values()), history=self.history, met=self.met,
+                             preferred=self.preferred_pairs)
 
     def load_agenda(self, activities: list[Activity], answers: dict[int, dict[str, Answer]],
                     rounds: list[Round]) -> None:
@@ -126,6 +130,27 @@ class Room:
         here = await networks.members_in(self.info.id)
         return merged_history(own, member_encounters(groups, member_of),
                               {p: m for p, m in here.items() if p in self.people})
+
+    async def earlier_text(self, kind: str, participant_id: str) -> str:
+        """In a network: what this participant, as a member, answered last to an activity of ``kind`` in another
+        meeting (the text of that answer); '' for a guest, a stand-alone meeting or nothing found."""
+        if self.info.network_id is None or participant_id not in self.people:
+            return ''
+        networks = self._repo.networks
+        member_id = (await networks.members_in(self.info.id)).get(participant_id)
+        if member_id is None:
+            return ''
+        found = await networks.latest_answers(self.info.network_id, kind, not_in=self.info.id, member_id=member_id)
+        return found.get(member_id, '')
+
+    def preferred_pairs(self, activity_id: int) -> dict[frozenset[str], float]:
+        """Pairs of present people that activity ``activity_id`` of this meeting would like to see talk (give and
+        need matches), with a strength; empty when that activity is gone or its kind suggests none."""
+        activity = self.agenda.activities.get(activity_id)
+        kind = self.kinds.get(activity.kind) if activity is not None else None
+        if activity is None or kind is None:
+            return {}
+        return kind.preferred_pairs(activity, self.agenda.answers.get(activity_id, {}), list(self.people.values()))
 
     def participant_for_device(self, device_id: str) -> Person | None:
         participant_id = self._person_of.get(device_id)
@@ -328,6 +353,7 @@ class Room:
         self._device_of[person.id] = change.device
         self._person_of[change.device] = person.id
         self.joined_at[person.id] = change.at or datetime.now(UTC)
+        self.gone.pop(person.id, None)
         self.roster_changed.emit(RosterChange('joined', person))
 
     def _left(self, change: Left, _: str) -> None:
@@ -340,6 +366,8 @@ class Room:
         if change.removed and person is not None and device is not None:
             self.removed[person.id] = (person, device)
             self.removed_changed.emit()
+        elif person is not None:
+            self.gone[person.id] = person
         if person:
             self.roster_changed.emit(RosterChange('left', person))
             self.participant_gone.emit(person.id)
@@ -349,6 +377,7 @@ class Room:
             if self.removed.pop(participant_id, None) is not None:
                 self.removed_changed.emit()
             self._left(Left(participant_id), origin)
+            self.gone.pop(participant_id, None)  # forgotten: not even a name left to draw
 
     def _let_back_in(self, change: LetBackIn, _: str) -> None:
         if self.removed.pop(change.participant_id, None) is not None:

@@ -93,8 +93,11 @@ class Rooms:
         invites = [Invite(i.id, i.key, i.label, i.revoked) for i in await self.repo.invites_of(meeting_id)]
         removed = [(Person(p.id, p.name, p.organisation), p.device_id)
                    for p in await self.repo.removed_participants(meeting_id)]
+        active_ids = {p.id for p in active}
+        gone = [Person(p.id, p.name, p.organisation) for p in await self.repo.participants_of(meeting_id)
+                if p.id not in active_ids]
         room = Room(info, people, invites, self.repo, self.bus, self.kinds, removed,
-                    {p.id: _utc(p.joined_at) for p in active}, self.gate)
+                    {p.id: _utc(p.joined_at) for p in active}, self.gate, gone)
         activities = []
         for a in await self.repo.activities_of(meeting_id):
             kind = self.kinds.get(a.kind)

@@ -35,6 +35,8 @@ class RunnerContext:
     invites: Callable[[], list[Invite]]             # moderators (revoked ones included)
     history: Callable[[], list[Round]]              # every round of the meeting, of every kind: who met whom
     met: Callable[[], Awaitable[Counter[frozenset[str]]]]  # who met whom here and, for members, in earlier meetings
+    # pairs another activity of the meeting would like to see talk (give and need), by that activity's id
+    preferred: Callable[[int], dict[frozenset[str], float]] = lambda activity_id: {}
     clock: Callable[[], datetime] = utcnow
 
 

@@ -179,6 +179,24 @@ class NetworkRepo:
                                    .where(Participant.meeting_id == meeting_id, Participant.member_id.is_not(None)))
             return {participant_id: member_id for participant_id, member_id in rows}
 
+    async def latest_answers(self, network_id: int, kind: str, not_in: int | None = None,
+                             member_id: int | None = None) -> dict[int, str]:
+        """Member id -> the text of their latest answer to an activity of ``kind`` in the network's meetings (not
+        meeting ``not_in``; only ``member_id`` if given): what a member wrote last time (give and need)."""
+        async with self.sessions() as s:
+            query = (select(Participant.member_id, Response.text)
+                     .join(Response, Response.participant_id == Participant.id)
+                     .join(Activity, Activity.id == Response.activity_id)
+                     .join(Meeting, Meeting.id == Activity.meeting_id)
+                     .where(Meeting.network_id == network_id, Activity.kind == kind,
+                            Participant.member_id.is_not(None), Response.hidden.is_(False))
+                     .order_by(Response.updated_at, Response.id))
+            if not_in is not None:
+                query = query.where(Meeting.id != not_in)
+            if member_id is not None:
+                query = query.where(Participant.member_id == member_id)
+            return {member: text for member, text in await s.execute(query)}  # the latest wins
+
     async def member_for_device(self, network_id: int, device_id: str, not_in: int) -> Member | None:
         """The member who joined another meeting of the network on this device (the latest time)."""
         async with self.sessions() as s:

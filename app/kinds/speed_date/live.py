@@ -7,7 +7,7 @@ from dataclasses import replace
 from app.domain.activities import Activity
 from app.domain.countdown import Countdown
 from app.domain.errors import Refused
-from app.domain.pairing import pair_round
+from app.domain.pairing import pair_preferring, pair_round
 from app.domain.rounds import Round, repaired, stranded, swap
 from app.kinds.speed_date.rules import question_for
 from app.live.rounds import RoundRunner
@@ -28,9 +28,15 @@ class SpeedDating(RoundRunner):
                 raise Refused('error.speeddate_too_few')
             number = (last.number if last else 0) + 1
             paused_before = [r.paused for r in self.by_activity.get(activity.id, []) if r.paused]
-            pairing = pair_round([(p.id, p.organisation) for p in people], await self.ctx.met(),
-                                 odd=activity.settings.odd, paused_before=paused_before, seed=activity.id,
-                                 round_no=number)
+            present = [(p.id, p.organisation) for p in people]
+            settings = activity.settings
+            preferred = self.ctx.preferred(settings.pairs_from) if settings.pairs_from else {}
+            if preferred:  # "koppels op basis van geven en vragen": the strongest matches first, the engine the rest
+                pairing, _ = pair_preferring(present, preferred, await self.ctx.met(), odd=settings.odd,
+                                             paused_before=paused_before, seed=activity.id, round_no=number)
+            else:
+                pairing = pair_round(present, await self.ctx.met(), odd=settings.odd, paused_before=paused_before,
+                                     seed=activity.id, round_no=number)
             seconds = round(activity.settings.minutes * 60)
             question = question_for(activity.settings, number)
             row = await self.ctx.repo.add_round(activity.id, number, seconds, question, pairing.paused or '',

@@ -24,11 +24,13 @@ class SpeedDateSettings(KindSettings):
     tables: bool = False              # numbered tables/spots
     odd: Literal['trio', 'pause'] = 'trio'  # an odd count makes a trio, or one person pauses
     sound: bool = True                # a sound on the screen at the end of a round
+    pairs_from: int = 0               # an activity whose answers suggest pairs first (give and need); 0: none
 
     def checked(self, old: Self | None, answered: bool) -> Self:
         return replace(self, minutes=clamp(float(self.minutes or 2), 0.5, MAX_MINUTES),
                        rounds=int(clamp(int(self.rounds or 0), 0, MAX_ROUNDS)),
-                       odd=self.odd if self.odd in ('trio', 'pause') else 'trio')
+                       odd=self.odd if self.odd in ('trio', 'pause') else 'trio',
+                       pairs_from=max(0, int(self.pairs_from or 0)))
 
 
 def planned_rounds(settings: SpeedDateSettings, people: int) -> int:

@@ -19,7 +19,9 @@ from app.pages.common import (
     parse_id,
     use_language,
 )
+from app.pages.facilitator.network_exchange import open_needs_section
 from app.pages.facilitator.network_forms import network_dialog, plan_dialog
+from app.pages.facilitator.network_map_card import network_map_section
 from app.pages.facilitator.network_trend import trend_section
 from app.services.networks import MemberInfo, NetworkInfo, Networks
 from app.system import System
@@ -392,6 +394,8 @@ class NetworkView:
     # the evaluation over the series (app/pages/facilitator/network_trend.py)
     async def _evaluation(self) -> None:
         await trend_section(self.system.evaluations, self.info.id, self.t, self.lang)
+        await network_map_section(self.system.network_maps, self.info.id, self.t, self.lang)
+        await open_needs_section(self.system.exchanges, self.info.id, self.t)
 
     # attendance
     async def _attendance(self) -> None:
