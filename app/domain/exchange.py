@@ -291,9 +291,10 @@ def score(need: _Side, offer: _Side) -> tuple[float, tuple[str, ...]]:
     need_cover, shared = _covered(need, offer)
     offer_cover, _ = _covered(offer, need)
     text = NEED_WEIGHT * need_cover + (1 - NEED_WEIGHT) * offer_cover
-    tags = sorted(need.tags & offer.tags)
-    shown = tuple(t for t in need.item.tags if fold(t) in tags) + tuple(shared)
-    return text + (TAG_SCORE if tags else 0.0), shown
+    tags = need.tags & offer.tags
+    if not tags:
+        return text, tuple(shared)
+    return text + TAG_SCORE, tuple(t for t in need.item.tags if fold(t) in tags) + tuple(shared)
 
 
 def matches(answers: Mapping[str, GiveNeed], organisations: Mapping[str, str] | None = None,
