@@ -14,6 +14,8 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from pydantic import ValidationError
+
 from app import __version__
 from app.settings import Settings, describe
 
@@ -30,7 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format='%(asctime)s %(levelname)s %(name)s: %(message)s')
     command = args.command or 'serve'
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as error:  # a setting that cannot work: say which, without a trace
+        for problem in error.errors():
+            print(f"setting {'.'.join(map(str, problem['loc'])) or '?'}: {problem['msg']}", file=sys.stderr)
+        return 2
     if command == 'serve':
         return serve(settings)
     if command == 'create-facilitator':

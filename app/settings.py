@@ -38,6 +38,17 @@ class Settings(BaseSettings):
     trusted_proxies: str = Field(
         '', description='comma-separated addresses of reverse proxies whose X-Forwarded-For is believed')
 
+    video_url: str = Field('', description='Jitsi Meet base URL: a video room per pair/group in online and hybrid '
+                                           'meetings (e.g. https://meet.jit.si); a meeting may set its own')
+
+    @field_validator('video_url')
+    @classmethod
+    def _video_url(cls, value: str) -> str:
+        value = value.strip().rstrip('/')
+        if value and not value.startswith(('http://', 'https://')):
+            raise ValueError(f'UITWISSELPLEK_VIDEO_URL must start with http:// or https:// (got {value!r})')
+        return value
+
     @field_validator('public_url')
     @classmethod
     def _strip_slash(cls, value: str) -> str:

@@ -74,7 +74,8 @@ class System:
         """Rooms and services on this database and bus (start-up does this; tests hand in their own)."""
         self.repo, self.bus = repo, bus
         self.rooms = Rooms(repo, bus, self.kinds,
-                           JoinGate(self.settings.joins_per_address, self.settings.joins_per_meeting))
+                           JoinGate(self.settings.joins_per_address, self.settings.joins_per_meeting),
+                           self.settings.video_url)
         self.accounts = Accounts(repo, self.throttle)
         self.meetings = Meetings(repo, self.kinds)
         self.networks = Networks(repo, self.rooms)

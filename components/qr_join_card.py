@@ -9,6 +9,10 @@ import qrcode
 import qrcode.image.svg
 from nicegui import ui
 
+# the screen may be shared in a video call as a small window (960×540): the QR and the URL keep a readable minimum
+QR_WIDTH = 'max(11rem, min(46vh, 38vw))'
+SHORT_SIZE = 'clamp(1.75rem, 5.2vh, 2.25rem)'
+
 
 @lru_cache(maxsize=256)
 def qr_data_url(target: str) -> str:
@@ -22,11 +26,14 @@ def qr_join_card(target: str, short: str, code: str, *, scan_text: str, or_text:
     """QR for ``target``; under it ``short`` (the URL to type) and the ``code`` in large type."""
     with ui.column().classes('items-center gap-2 w-full') as card:
         ui.label(scan_text).classes('text-3xl font-bold text-center')
-        ui.image(qr_data_url(target)).classes('bg-white rounded-xl').style('width: min(46vh, 38vw); height: auto') \
+        ui.image(qr_data_url(target)).classes('bg-white rounded-xl').style(f'width: {QR_WIDTH}; height: auto') \
             .props(f'alt="{code}" no-spinner no-transition').mark('qr').props('data-testid=qr')
         ui.label(or_text).classes('text-2xl text-grey-4')
-        ui.label(short).classes('text-4xl font-bold break-all text-center') \
-            .mark('short-url').props('data-testid=short-url')
+        address, _, last = short.rpartition('/')  # wraps after the slash, never inside the code
+        with ui.element('div').classes('font-bold text-center leading-tight max-w-full') \
+                .style(f'font-size: {SHORT_SIZE}').mark('short-url').props('data-testid=short-url'):
+            ui.label(f'{address}/' if address else '').classes('inline-block break-all max-w-full')
+            ui.label(last).classes('inline-block whitespace-nowrap')
         with ui.row().classes('items-baseline gap-4'):
             ui.label(code_text).classes('text-3xl text-grey-4')
             ui.label(code).classes('font-mono font-black tracking-widest text-yellow-300') \

@@ -32,6 +32,11 @@ class MeetingInfo:
     recap_note: str = ''        # "Vorige keer": what we changed since (the facilitator's line)
     recap_quotes: tuple[str, ...] = ()  # "Vorige keer": anonymous quotes of last time the facilitator picked
     show_recap: bool = False    # the screen shows "Vorige keer" while no activity runs
+    mode: str = 'room'          # where it happens: 'room' (in de zaal), 'online', 'hybrid'
+    plenary_url: str = ''       # the main call's link ("Terug naar de plenaire")
+    video_base: str = ''        # a Jitsi Meet base URL for this meeting ('' : the app's setting)
+    video_links: tuple[str, ...] = ()  # rooms the facilitator pasted (one per table); used before video_base
+    mixed: bool = False         # hybrid: people in the room and online may be paired together
 
 
 @dataclass(frozen=True, slots=True)

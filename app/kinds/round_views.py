@@ -10,6 +10,7 @@ from nicegui import Event, ui
 
 from app.domain.errors import Refused
 from app.domain.rounds import Round
+from app.i18n import Translate
 from app.live.changes import ClockChanged, RoundSaved
 from app.live.room import Room, RosterChange
 from app.pages.common import notify_refused
@@ -161,3 +162,27 @@ class ScreenRounds(RoundPart):
     def clock_changed(self, r: Round) -> None:
         if self.countdown is not None:
             self.countdown.show(r.countdown)
+
+
+def is_link(location: str) -> bool:
+    return location.startswith(('http://', 'https://'))
+
+
+def video_room(t: Translate, location: str) -> None:
+    """ "Open jullie gesprek": one big tap to this pair's or group's video room (a new tab), and the link itself."""
+    with ui.link(target=location, new_tab=True).classes('w-full no-underline') \
+            .props(f'data-testid=video-link data-href="{location}"'):
+        ui.button(t('video.open'), icon='videocam').props('unelevated size=lg no-caps').classes('w-full')
+    ui.label(location).classes('text-sm text-grey-7 break-all').props('data-testid=video-url')
+
+
+def plenary(t: Translate, room: Room) -> ui.column:
+    """ "Terug naar de plenaire" with the main call's link (online and hybrid meetings); hidden until a round ends."""
+    with ui.column().classes('w-full gap-1 bg-blue-1 rounded p-3').props('data-testid=plenary') as box:
+        ui.label(t('video.back')).classes('text-xl font-bold')
+        if room.info.plenary_url:
+            with ui.link(target=room.info.plenary_url, new_tab=True).classes('w-full no-underline') \
+                    .props('data-testid=plenary-link'):
+                ui.button(t('video.open_plenary'), icon='groups').props('outline no-caps').classes('w-full')
+            ui.label(room.info.plenary_url).classes('text-sm text-grey-7 break-all').props('data-testid=plenary-url')
+    return box

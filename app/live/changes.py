@@ -60,6 +60,14 @@ class LetBackIn:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceChanged:
+    """In a hybrid meeting: a participant said they are in the room or online."""
+
+    participant_id: str
+    place: str
+
+
+@dataclass(frozen=True, slots=True)
 class Presence:
     """How many pages of a participant are open on the instance that sent it."""
 
@@ -84,6 +92,11 @@ class MeetingUpdated:
     recap_note: str | None = None
     recap_quotes: tuple[str, ...] | None = None
     show_recap: bool | None = None
+    mode: str | None = None
+    plenary_url: str | None = None
+    video_base: str | None = None
+    video_links: tuple[str, ...] | None = None
+    mixed: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +158,8 @@ class ClockChanged:
     round: Round
 
 
-CORE_CHANGES: tuple[type, ...] = (Joined, Left, Forgotten, NetworkChanged, LetBackIn, Presence, MeetingUpdated,
+CORE_CHANGES: tuple[type, ...] = (Joined, Left, Forgotten, NetworkChanged, LetBackIn, Presence, PlaceChanged,
+                                  MeetingUpdated,
                                   InviteSaved, ActivitySaved, ActivityDeleted, OrderChanged, CurrentChanged,
                                   AnswerSaved, RoundSaved, ClockChanged)
 

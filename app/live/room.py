@@ -24,6 +24,7 @@ from app.domain.meetings import MAX_INVITE_LABEL, MAX_PARTICIPANTS, Invite, Meet
 from app.domain.networks import member_encounters, merged_history
 from app.domain.people import Person, clean_name, clean_organisation
 from app.domain.rounds import Round, met_counts
+from app.domain.video import PLACES, Placement, Remote, place_people, provider_for
 from app.i18n import LANGUAGES, NP_
 from app.kinds.registry import Registry
 from app.live.agenda import Agenda
@@ -38,6 +39,7 @@ from app.live.changes import (
     MeetingUpdated,
     NetworkChanged,
     OrderChanged,
+    PlaceChanged,
     Presence,
 )
 from app.live.gate import JoinGate
@@ -61,7 +63,7 @@ class Room:
     def __init__(self, info: MeetingInfo, people: list[tuple[Person, str]], invites: list[Invite],
                  repo: Repo, bus: Bus, kinds: Registry, removed: list[tuple[Person, str]] = (),
                  joined_at: dict[str, datetime] | None = None, gate: JoinGate | None = None,
-                 gone: list[Person] = ()) -> None:
+                 gone: list[Person] = (), places: dict[str, str] | None = None) -> None:
         self.info = info
         self.kinds = kinds
         self.people: dict[str, Person] = {person.id: person for person, _ in people}
@@ -70,6 +72,9 @@ class Room:
         self.invites: dict[str, Invite] = {invite.key: invite for invite in invites}
         self.joined_at: dict[str, datetime] = dict(joined_at or {})  # participant id -> when (UTC)
         self.removed: dict[str, tuple[Person, str]] = {person.id: (person, device) for person, device in removed}
+        self.video_url = ''  # the app's Jitsi base URL (set by Rooms)
+        self.places: dict[str, str] = dict(places or {})  # hybrid: participant id -> 'room' | 'online'
+        self.place_changed = Event[str]()  # a participant's place (their id)
         self.gone: dict[str, Person] = {person.id: person for person in gone}  # who left (not removed): answers
         # may still name them (the network map's "asked Anna")
         self._presence: dict[str, dict[str, int]] = {}  # participant id -> instance -> open pages
@@ -90,7 +95,8 @@ class Room:
             kind.name: kind.runner(self._context(kind.name)) for kind in kinds if kind.runner is not None}
         self._handlers: dict[type, Callable[[Any, str], None]] = {
             Joined: self._joined, Left: self._left, Forgotten: self._forgotten, LetBackIn: self._let_back_in,
-            Presence: self._presence_changed, NetworkChanged: lambda change, _: self.network_changed.emit(change.what),
+            Presence: self._presence_changed, PlaceChanged: self._place_changed,
+            NetworkChanged: lambda change, _: self.network_changed.emit(change.what),
             MeetingUpdated: self._meeting_updated, InviteSaved: self._invite_saved,
             **{t: lambda change, _: self.agenda.apply(change) for t in Agenda.change_types}}
         for kind in kinds:
@@ -100,7 +106,7 @@ class Room:
     def _context(self, kind: str) -> RunnerContext:
         return RunnerContext(kind=kind, repo=self._repo, commit=self._commit, people=lambda: list(self.people.values()),
                              invites=lambda: list(self.invites.values()), history=self.history, met=self.met,
-                             preferred=self.preferred_pairs)
+                             preferred=self.preferred_pairs, placement=self.placement, video_rooms=self.video_rooms)
 
     def load_agenda(self, activities: list[Activity], answers: dict[int, dict[str, Answer]],
                     rounds: list[Round]) -> None:
@@ -130,6 +136,16 @@ class Room:
         here = await networks.members_in(self.info.id)
         return merged_history(own, member_encounters(groups, member_of),
                               {p: m for p, m in here.items() if p in self.people})
+
+    def placement(self, ids: list[str]) -> Placement:
+        """Who the engines may pair with whom (hybrid: the room and online apart unless mixing is allowed)."""
+        return place_people(ids, self.places, self.info.mode, self.info.mixed)
+
+    def video_rooms(self, count: int) -> list[str | None]:
+        """A video room link for each of ``count`` online groups of a new round (None: a table instead)."""
+        info = self.info
+        remote = Remote(info.mode, info.plenary_url, info.video_base, info.video_links, info.mixed)
+        return provider_for(remote, self.video_url).rooms(count)
 
     async def earlier_text(self, kind: str, participant_id: str) -> str:
         """In a network: what this participant, as a member, answered last to an activity of ``kind`` in another
@@ -177,7 +193,7 @@ class Room:
 
     def subscriber_count(self) -> int:
         own = (self.roster_changed, self.meeting_changed, self.invites_changed, self.participant_gone,
-               self.removed_changed, self.network_changed)
+               self.removed_changed, self.network_changed, self.place_changed)
         return (sum(len(e.callbacks) for e in own) + self.agenda.subscriber_count()
                 + sum(runner.subscriber_count() for runner in self.runners.values()))
 
@@ -305,6 +321,27 @@ class Room:
         await self._repo.update_meeting(self.info.id, recap_note=note, recap_quotes=list(quotes))
         await self._commit(MeetingUpdated(recap_note=note, recap_quotes=tuple(quotes)))
 
+    async def set_place(self, participant_id: str, place: str) -> None:
+        """A participant of a hybrid meeting is in the room or online (changeable; a running round keeps its
+        groups, the next round places them anew)."""
+        if place not in PLACES:
+            raise Refused('error.video_place')
+        if participant_id not in self.people:
+            raise Refused('error.unknown_participant')
+        if self.places.get(participant_id) == place:
+            return
+        await self._repo.set_participant_place(self.info.id, participant_id, place)
+        await self._commit(PlaceChanged(participant_id, place))
+
+    async def set_remote(self, remote: Remote) -> None:
+        """Where the meeting happens and its video settings (checked by ``app.domain.video.check_remote``)."""
+        await self._repo.update_meeting(self.info.id, mode=remote.mode, plenary_url=remote.plenary_url,
+                                        video_base=remote.video_base, video_links='\n'.join(remote.video_links),
+                                        mixed=remote.mixed)
+        await self._commit(MeetingUpdated(mode=remote.mode, plenary_url=remote.plenary_url,
+                                          video_base=remote.video_base, video_links=remote.video_links,
+                                          mixed=remote.mixed))
+
     async def set_show_recap(self, show: bool) -> None:
         await self._repo.update_meeting(self.info.id, show_recap=bool(show))
         await self._commit(MeetingUpdated(show_recap=bool(show)))
@@ -391,10 +428,15 @@ class Room:
             if self.is_online(person.id) != was_online:
                 self.roster_changed.emit(RosterChange('presence', person))
 
+    def _place_changed(self, change: PlaceChanged, _: str) -> None:
+        self.places[change.participant_id] = change.place
+        self.place_changed.emit(change.participant_id)
+
     def _meeting_updated(self, change: MeetingUpdated, _: str) -> None:
         fields = {name: getattr(change, name) for name in ('locked', 'state', 'screen_key', 'max_participants',
                                                            'language', 'show_agreements', 'title', 'place', 'host',
-                                                           'report_key', 'recap_note', 'recap_quotes', 'show_recap')
+                                                           'report_key', 'recap_note', 'recap_quotes', 'show_recap',
+                                                           'mode', 'plenary_url', 'video_base', 'video_links', 'mixed')
                   if getattr(change, name) is not None}
         if change.on is not None or change.no_date:
             fields['date'] = change.on

@@ -21,8 +21,10 @@ log = logging.getLogger(__name__)
 
 
 class Rooms:
-    def __init__(self, repo: Repo, bus: Bus, kinds: Registry, gate: JoinGate | None = None) -> None:
+    def __init__(self, repo: Repo, bus: Bus, kinds: Registry, gate: JoinGate | None = None,
+                 video_url: str = '') -> None:
         self.repo = repo
+        self.video_url = video_url  # the app's Jitsi base URL (UITWISSELPLEK_VIDEO_URL)
         self.bus = bus
         self.kinds = kinds
         self.gate = gate
@@ -87,7 +89,10 @@ class Rooms:
                            meeting.state, meeting.locked, meeting.screen_key, meeting.current_activity_id,
                            meeting.max_participants, meeting.language, meeting.network_id, meeting.place,
                            meeting.host, meeting.show_agreements, meeting.report_key or '', meeting.recap_note or '',
-                           tuple(meeting.recap_quotes or ()), bool(meeting.show_recap))
+                           tuple(meeting.recap_quotes or ()), bool(meeting.show_recap), meeting.mode or 'room',
+                           meeting.plenary_url or '', meeting.video_base or '',
+                           tuple(line for line in (meeting.video_links or '').splitlines() if line),
+                           bool(meeting.mixed))
         active = await self.repo.active_participants(meeting_id)
         people = [(Person(p.id, p.name, p.organisation), p.device_id) for p in active]
         invites = [Invite(i.id, i.key, i.label, i.revoked) for i in await self.repo.invites_of(meeting_id)]
@@ -97,7 +102,9 @@ class Rooms:
         gone = [Person(p.id, p.name, p.organisation) for p in await self.repo.participants_of(meeting_id)
                 if p.id not in active_ids]
         room = Room(info, people, invites, self.repo, self.bus, self.kinds, removed,
-                    {p.id: _utc(p.joined_at) for p in active}, self.gate, gone)
+                    {p.id: _utc(p.joined_at) for p in active}, self.gate, gone,
+                    {p.id: p.place for p in active if p.place})
+        room.video_url = self.video_url
         activities = []
         for a in await self.repo.activities_of(meeting_id):
             kind = self.kinds.get(a.kind)

@@ -17,6 +17,7 @@ from app.domain.activities import Activity
 from app.domain.meetings import Invite
 from app.domain.people import Person
 from app.domain.rounds import Round
+from app.domain.video import Placement
 from app.store.repo import Repo
 
 
@@ -37,6 +38,8 @@ class RunnerContext:
     met: Callable[[], Awaitable[Counter[frozenset[str]]]]  # who met whom here and, for members, in earlier meetings
     # pairs another activity of the meeting would like to see talk (give and need), by that activity's id
     preferred: Callable[[int], dict[frozenset[str], float]] = lambda activity_id: {}
+    placement: Callable[[list[str]], Placement] = lambda ids: Placement((tuple(ids),))  # hybrid: who with whom
+    video_rooms: Callable[[int], list[str | None]] = lambda count: [None] * count  # a link per online group
     clock: Callable[[], datetime] = utcnow
 
 

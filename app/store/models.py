@@ -61,6 +61,11 @@ class Meeting(Base):
     recap_note: Mapped[str] = mapped_column(Text, default='', server_default='')  # "wat we veranderd hebben"
     recap_quotes: Mapped[list | None] = mapped_column(JSON, default=list, nullable=True)  # quotes picked for the screen
     show_recap: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # "Vorige keer"
+    mode: Mapped[str] = mapped_column(String(8), default='room', server_default='room')  # room | online | hybrid
+    plenary_url: Mapped[str] = mapped_column(String(500), default='', server_default='')  # the main call
+    video_base: Mapped[str] = mapped_column(String(500), default='', server_default='')  # a Jitsi base URL
+    video_links: Mapped[str] = mapped_column(Text, default='', server_default='')  # pasted rooms, one per line
+    mixed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # hybrid: mixed pairs
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -85,6 +90,7 @@ class Participant(Base):
     name: Mapped[str] = mapped_column(String(80))
     organisation: Mapped[str] = mapped_column(String(120), default='')
     status: Mapped[str] = mapped_column(String(16), default='active')  # active | left | removed
+    place: Mapped[str] = mapped_column(String(8), default='', server_default='')  # hybrid: room | online | ''
     member_id: Mapped[int | None] = mapped_column(ForeignKey('member.id', ondelete='SET NULL'), nullable=True,
                                                   index=True)
     joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -163,6 +163,12 @@ class Repo:
                                    .order_by(Participant.joined_at, Participant.id))
             return list(rows)
 
+    async def set_participant_place(self, meeting_id: int, participant_id: str, place: str) -> None:
+        async with self.sessions.begin() as s:
+            await s.execute(update(Participant)
+                            .where(Participant.id == participant_id, Participant.meeting_id == meeting_id)
+                            .values(place=place))
+
     async def set_participant_status(self, meeting_id: int, participant_id: str, status: str) -> None:
         async with self.sessions.begin() as s:
             await s.execute(update(Participant)
@@ -262,10 +268,14 @@ class Repo:
         async with self.sessions.begin() as s:
             await s.execute(update(Round).where(Round.id == round_id).values(**values))
 
-    async def set_round_groups(self, round_id: int, groups: list[list[str]], paused: str) -> None:
+    async def set_round_groups(self, round_id: int, groups: list[list[str]], paused: str,
+                               details: list[dict] | None = None) -> None:
+        """New groups for a round (a swap, a repair); ``details`` per group (its video room) when given."""
         async with self.sessions.begin() as s:
             await s.execute(delete(RoundGroup).where(RoundGroup.round_id == round_id))
-            s.add_all(RoundGroup(round_id=round_id, number=i, members=list(members))
+            extra = list(details or [])
+            extra += [{} for _ in range(len(groups) - len(extra))]
+            s.add_all(RoundGroup(round_id=round_id, number=i, members=list(members), **extra[i - 1])
                       for i, members in enumerate(groups, start=1))
             await s.execute(update(Round).where(Round.id == round_id).values(paused_participant=paused))
 

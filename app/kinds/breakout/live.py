@@ -16,6 +16,7 @@ from app.domain.grouping import group_sizes, make_groups
 from app.domain.notes import MAX_NOTE, merge_lines
 from app.domain.people import Person, required_text
 from app.domain.rounds import GroupDetails, Round
+from app.domain.video import group_is_online
 from app.i18n import N_, NP_
 from app.kinds.breakout.rules import MAX_MESSAGE, lines
 from app.live.rounds import RoundRunner
@@ -84,6 +85,7 @@ class Breakouts(RoundRunner):
             details = [GroupDetails(questions[i % len(questions)] if questions else '',
                                     places[i % len(places)] if places else '',
                                     moderators[i % len(moderators)] if moderators else '') for i in range(len(groups))]
+            details = self._rooms(groups, details, [p.id for p in people])
             number = (last.number if last else 0) + 1
             seconds = round(activity.settings.minutes * 60)
             row = await self.ctx.repo.add_round(activity.id, number, seconds, '', '', groups, [
@@ -92,6 +94,19 @@ class Breakouts(RoundRunner):
                         Countdown.ready(seconds), '', tuple(details))
             await self._save(new)
             return new
+
+    def _rooms(self, groups: list[list[str]], details: list[GroupDetails], ids: list[str]) -> list[GroupDetails]:
+        """Online and hybrid: a new video room for each group without a place of the facilitator's that meets
+        online (anyone in it online; every group while people still choose theirs)."""
+        online = self.ctx.placement(ids).online
+        wanted = [i for i, (group, d) in enumerate(zip(groups, details, strict=True))
+                  if not d.location and online and (not group or group_is_online(group, online))]
+        links = self.ctx.video_rooms(len(wanted)) if wanted else []
+        found = list(details)
+        for i, link in zip(wanted, links, strict=True):
+            if link:
+                found[i] = replace(found[i], location=link)
+        return found
 
     def capacity(self, activity_id: int) -> int:
         """Most people a self-chosen group takes: everyone present spread evenly."""
@@ -186,6 +201,15 @@ class Breakouts(RoundRunner):
         """A message on the phones of everyone (or of one group), e.g. "Nog 2 minuten!"."""
         text = required_text(text, MAX_MESSAGE, N_('error.message_required'), NP_('error.message_too_long'))
         await self.ctx.commit(MessageSent(self.ctx.kind, activity_id, group, text))
+
+    async def call_back(self, activity_id: int, group: int, invite_key: str, text: str) -> None:
+        """A moderator calls their group back to the plenary early (``text`` says so, with the main call's link);
+        refused for a group that is not theirs."""
+        current = self.round_of(activity_id)
+        if not 1 <= group <= len(current.groups) or not invite_key or \
+                current.info(group).moderator_key != invite_key:
+            raise Refused(N_('error.not_your_group'))
+        await self.send(activity_id, text, group)
 
     def apply(self, change: object) -> None:
         if isinstance(change, MessageSent):

@@ -157,6 +157,9 @@ class ModerateBreakout(BreakoutPart):
                 ui.button(t('breakout.send'), icon='campaign',
                           on_click=lambda f=field, n=number: self._send(n, f)).props('outline') \
                     .mark('send-group-message')
+            if self.room.info.mode != 'room':
+                ui.button(t('video.call_back'), icon='groups', on_click=lambda n=number: self._call_back(n)) \
+                    .props(f'outline data-testid=call-back-{number}').mark(f'call-back-{number}')
 
     async def _send(self, group: int, field: ui.input) -> None:
         try:
@@ -165,6 +168,16 @@ class ModerateBreakout(BreakoutPart):
             notify_refused(self.t, error)
             return
         field.set_value('')
+        ui.notify(self.t('breakout.sent'))
+
+    async def _call_back(self, group: int) -> None:
+        text = self.t('video.called_back', url=self.room.info.plenary_url) if self.room.info.plenary_url \
+            else self.t('video.called_back_no_link')
+        try:
+            await self.runner.call_back(self.activity.id, group, self.ctx.invite.key if self.ctx.invite else '', text)
+        except Refused as error:
+            notify_refused(self.t, error)
+            return
         ui.notify(self.t('breakout.sent'))
 
     def round_changed(self, r: Round) -> None:

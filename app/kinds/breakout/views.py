@@ -11,7 +11,7 @@ from app.domain.errors import Refused
 from app.domain.rounds import Round
 from app.kinds.breakout.live import MessageSent, NoteSaved
 from app.kinds.breakout.rules import BreakoutRules
-from app.kinds.round_views import RoundPart
+from app.kinds.round_views import RoundPart, is_link, video_room
 from app.pages.common import notify_refused
 from app.pages.parts import ViewContext
 from components.countdown import Countdown
@@ -55,8 +55,8 @@ class GroupCard:
                         .props('data-testid=group-member')
             if info.question:
                 ui.label(info.question).classes('text-lg italic break-words').props('data-testid=group-question')
-            if info.location.startswith(('http://', 'https://')):
-                ui.link(t('breakout.video'), info.location, new_tab=True).classes('text-lg')
+            if is_link(info.location):
+                video_room(t, info.location)
             elif info.location:
                 ui.label(info.location).classes('text-lg font-bold text-primary break-words') \
                     .props('data-testid=group-location')

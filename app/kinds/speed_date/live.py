@@ -8,7 +8,8 @@ from app.domain.activities import Activity
 from app.domain.countdown import Countdown
 from app.domain.errors import Refused
 from app.domain.pairing import pair_preferring, pair_round
-from app.domain.rounds import Round, repaired, stranded, swap
+from app.domain.rounds import GroupDetails, Round, repaired, stranded, swap
+from app.domain.video import Placement, group_is_online
 from app.kinds.speed_date.rules import question_for
 from app.live.rounds import RoundRunner
 
@@ -28,23 +29,42 @@ class SpeedDating(RoundRunner):
                 raise Refused('error.speeddate_too_few')
             number = (last.number if last else 0) + 1
             paused_before = [r.paused for r in self.by_activity.get(activity.id, []) if r.paused]
-            present = [(p.id, p.organisation) for p in people]
+            org = {p.id: p.organisation for p in people}
+            placement = self.ctx.placement([p.id for p in people])
             settings = activity.settings
             preferred = self.ctx.preferred(settings.pairs_from) if settings.pairs_from else {}
-            if preferred:  # "koppels op basis van geven en vragen": the strongest matches first, the engine the rest
-                pairing, _ = pair_preferring(present, preferred, await self.ctx.met(), odd=settings.odd,
-                                             paused_before=paused_before, seed=activity.id, round_no=number)
-            else:
-                pairing = pair_round(present, await self.ctx.met(), odd=settings.odd, paused_before=paused_before,
-                                     seed=activity.id, round_no=number)
+            met = await self.ctx.met()
+            groups: list[tuple[str, ...]] = []
+            paused: str | None = None
+            for part in placement.sets:  # hybrid: the room and online paired apart (one set otherwise)
+                present = [(pid, org[pid]) for pid in part]
+                odd = settings.odd if paused is None else 'trio'  # one pause per round
+                if preferred:  # "koppels op basis van geven en vragen": the strongest matches first
+                    pairing, _ = pair_preferring(present, preferred, met, odd=odd, paused_before=paused_before,
+                                                 seed=activity.id, round_no=number)
+                else:
+                    pairing = pair_round(present, met, odd=odd, paused_before=paused_before, seed=activity.id,
+                                         round_no=number)
+                groups += pairing.groups
+                paused = paused or pairing.paused
+            details = self._rooms(groups, placement)
             seconds = round(activity.settings.minutes * 60)
             question = question_for(activity.settings, number)
-            row = await self.ctx.repo.add_round(activity.id, number, seconds, question, pairing.paused or '',
-                                                [list(g) for g in pairing.groups])
-            new = Round(row.id, activity.id, number, pairing.groups, pairing.paused, Countdown.ready(seconds),
-                        question)
+            row = await self.ctx.repo.add_round(activity.id, number, seconds, question, paused or '',
+                                                [list(g) for g in groups], [{'location': d.location} for d in details])
+            new = Round(row.id, activity.id, number, tuple(groups), paused, Countdown.ready(seconds), question,
+                        tuple(details))
             await self._save(new)
             return new
+
+    def _rooms(self, groups: list[tuple[str, ...]], placement: Placement) -> list[GroupDetails]:
+        """A new video room link for each group that meets online (anyone in it online); the others a table."""
+        online = [i for i, group in enumerate(groups) if group_is_online(group, placement.online)]
+        links = self.ctx.video_rooms(len(online)) if online else []
+        details = [GroupDetails() for _ in groups]
+        for i, link in zip(online, links, strict=True):
+            details[i] = GroupDetails(location=link or '')
+        return details
 
     def stranded(self, activity_id: int) -> list[str]:
         """Who has nobody to talk to in the current round (a partner left, or joined late)."""
@@ -64,13 +84,19 @@ class SpeedDating(RoundRunner):
             if groups == current.groups:
                 return
             paused = current.paused if current.paused in present else None
-            await self.ctx.repo.set_round_groups(current.id, [list(g) for g in groups], paused or '')
-            await self._save(replace(current, groups=groups, paused=paused))
+            details = list(current.details[:len(groups)])
+            if len(groups) > len(details):  # a new pair of people left alone: a room of its own when online
+                extra = self._rooms(list(groups[len(details):]), self.ctx.placement(list(present)))
+                details += [GroupDetails()] * (len(groups) - len(details) - len(extra)) + extra
+            await self.ctx.repo.set_round_groups(current.id, [list(g) for g in groups], paused or '',
+                                                 [{'location': d.location} for d in details])
+            await self._save(replace(current, groups=groups, paused=paused, details=tuple(details)))
 
     async def swap(self, activity_id: int, a: str, b: str) -> None:
         current = self.current(activity_id)
         if current is None or current.phase(self.clock()) != 'ready':
             raise Refused('error.swap_started')
-        groups, paused = swap(current.groups, current.paused, a, b)
-        await self.ctx.repo.set_round_groups(current.id, [list(g) for g in groups], paused or '')
+        groups, paused = swap(current.groups, current.paused, a, b)  # each table keeps its room
+        await self.ctx.repo.set_round_groups(current.id, [list(g) for g in groups], paused or '',
+                                             [{'location': d.location} for d in current.details])
         await self._save(replace(current, groups=groups, paused=paused))

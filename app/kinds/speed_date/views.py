@@ -7,8 +7,9 @@ from dataclasses import replace
 from nicegui import ui
 
 from app.domain.rounds import Round
+from app.domain.video import group_is_online
 from app.i18n import N_
-from app.kinds.round_views import ControlRounds, RoundPart, ScreenRounds
+from app.kinds.round_views import ControlRounds, RoundPart, ScreenRounds, is_link, plenary, video_room
 from app.kinds.speed_date.rules import SpeedDateRules, total_rounds
 from app.live.room import RosterChange
 from components.countdown import Countdown
@@ -57,6 +58,17 @@ class ControlSpeedDate(ControlRounds, SpeedDatePart):
                         ui.label(str(number)).classes('font-bold')
                     with ui.item_section():
                         ui.item_label(' – '.join(self._who(p, name) for p in group)).classes('break-words')
+                        location = r.info(number).location
+                        if is_link(location):  # the facilitator can drop in
+                            ui.link(location, location, new_tab=True).classes('text-sm break-all') \
+                                .props('data-testid=control-room')
+        links = sum(1 for n in range(1, len(r.groups) + 1) if is_link(r.info(n).location))
+        online = self.room.placement(list(r.placed())).online
+        missing = sum(1 for n, g in enumerate(r.groups, start=1)
+                      if group_is_online(g, online) and not is_link(r.info(n).location))
+        if missing and links + missing and self.room.info.video_links:
+            ui.label(t.plural('video.missing_links', missing)).classes('text-sm text-amber-9') \
+                .props('data-testid=missing-links')
         waiting = [p for p in people if p not in r.placed() and p != r.paused]
         if r.paused:
             ui.label(t('speed.pausing', name=name.get(r.paused, '…'))).classes('text-sm break-words')
@@ -136,8 +148,11 @@ class ScreenSpeedDate(ScreenRounds, SpeedDatePart):
                     continue
                 text = ' – '.join(here)
                 with ui.row().classes('items-baseline gap-4 no-wrap min-w-0').props('data-testid=pair'):
-                    if settings.tables:
-                        ui.label(t('speed.table', number=number)).classes('text-2xl text-grey-5 shrink-0')
+                    if is_link(r.info(number).location):  # meets in its video room
+                        ui.icon('videocam').classes('text-3xl text-grey-5 shrink-0').props('data-testid=pair-online')
+                    elif settings.tables or self.room.info.mode != 'room':
+                        ui.label(t('speed.table', number=number)).classes('text-2xl text-grey-5 shrink-0') \
+                            .props('data-testid=pair-table')
                     ui.label(text).classes('text-3xl font-semibold break-words min-w-0')
         if r.paused:
             ui.label(t('speed.pausing', name=names.get(r.paused, '…'))).classes('text-2xl text-grey-5')
@@ -148,6 +163,7 @@ class PhoneSpeedDate(SpeedDatePart):
 
     countdown: Countdown | None = None
     ready_hint: ui.label | None = None
+    plenary: ui.column | None = None
 
     def build(self) -> None:
         self.part = ui.refreshable(self._part)  # per phone: a refresh touches only this phone's elements
@@ -162,7 +178,7 @@ class PhoneSpeedDate(SpeedDatePart):
     def _part(self) -> None:
         t, me = self.t, self.ctx.participant_id
         r = self.current()
-        self.countdown = self.ready_hint = None
+        self.countdown = self.ready_hint = self.plenary = None
         if r is None:
             ui.label(t('speed.soon')).classes('text-lg text-grey-8').mark('speed-soon')
             return
@@ -191,7 +207,10 @@ class PhoneSpeedDate(SpeedDatePart):
                         .classes(f'{size} font-black break-words max-w-full').props('data-testid=partner-name')
                     if person and person.organisation:
                         ui.label(person.organisation).classes('text-lg text-grey-8 break-words max-w-full')
-                if self.activity.settings.tables:
+                location = r.info(table).location
+                if is_link(location):
+                    video_room(t, location)
+                elif self.activity.settings.tables or self.room.info.mode != 'room':  # online without a link: a table
                     ui.label(t('speed.table', number=table)).classes('text-2xl font-bold text-primary') \
                         .props('data-testid=table')
             elif table is not None:  # every partner left: the facilitator pairs the ones left alone
@@ -202,6 +221,12 @@ class PhoneSpeedDate(SpeedDatePart):
                 ui.label(t('speed.next_round')).classes('text-xl').props('data-testid=next-round')
         if r.question:
             ui.label(r.question).classes('text-xl italic break-words').props('data-testid=round-question')
+        self.plenary = plenary(t, self.room) if self.room.info.mode != 'room' else None
+        self._show_plenary(r)
+
+    def _show_plenary(self, r: Round) -> None:
+        if self.plenary is not None:
+            self.plenary.set_visibility(r.phase(self.runner.clock()) == 'over')
 
     def round_changed(self, r: Round) -> None:
         if r.number != getattr(self, 'shown_round', r.number):
@@ -219,3 +244,4 @@ class PhoneSpeedDate(SpeedDatePart):
             self.countdown.show(r.countdown)  # in place: one small update per pause/resume/+1 minute
             if self.ready_hint is not None:
                 self.ready_hint.set_visibility(r.phase(self.runner.clock()) == 'ready')
+            self._show_plenary(r)

@@ -15,6 +15,7 @@ from app.pages.facilitator.agenda import AgendaEditor
 from app.pages.facilitator.live import LivePanel
 from app.pages.facilitator.network_card import NetworkCard
 from app.pages.facilitator.recap_card import RecapCard
+from app.pages.facilitator.remote_card import RemoteCard
 from app.pages.facilitator.report_card import ReportCard
 from app.pages.facilitator.roster import RosterCard
 from app.services.evaluations import Evaluations
@@ -33,8 +34,10 @@ def register(system: System) -> None:
             link = (t('login.title'), '/login') if why == 'access.login_needed' else (t('start.home'), '/')
             message_card(t(why), t('access.control_only'), link=link, marker='access-denied')
             return
-        await ControlView(room, t, lang, base_url(system, request), system.meetings, system.networks,
-                          system.evaluations).build()
+        view = ControlView(room, t, lang, base_url(system, request), system.meetings, system.networks,
+                           system.evaluations)
+        view.video_url = system.settings.video_url  # the app's Jitsi base URL (the remote card's placeholder)
+        await view.build()
 
 
 class ControlView:
@@ -42,6 +45,7 @@ class ControlView:
                  evaluations: Evaluations | None = None) -> None:
         self.room, self.t, self.lang, self.base, self.meetings, self.networks = room, t, lang, base, meetings, networks
         self.evaluations = evaluations
+        self.video_url = ''
         self.invites = ui.refreshable(self._invites)
 
     def screen_url(self) -> str:
@@ -87,6 +91,7 @@ class ControlView:
                                                   value=info.language or self.lang, on_change=self._set_language) \
                             .props('dense no-caps').tooltip(t('control.screen_language')).mark('screen-language')
                 self._screen_card()
+                RemoteCard(self.room, t, self.base, self.video_url).build()
                 self._moderator_card()
                 ReportCard(self.room, t, self.base).build()
             RosterCard(self.room, t).build()

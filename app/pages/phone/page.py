@@ -18,6 +18,7 @@ from app.i18n import Translate
 from app.live.room import Room
 from app.pages.common import client_ip, device_id, header, message_card, notify_refused, use_language
 from app.pages.parts import Part, ViewContext, follow, preload, views_for
+from app.pages.phone.screen_beside import ScreenBeside
 from app.pages.phone.topics import TopicsPanel
 from app.services.networks import Networks
 from app.system import System
@@ -84,7 +85,10 @@ class ParticipantView:
         self.built_at = self.room.version
         client.on_connect(self._connected)
         client.on_disconnect(self._disconnected)
-        with ui.column().classes('mx-auto max-w-md w-full p-4 gap-4 items-stretch'):
+        # online and hybrid: on a wide window the screen beside the person's own column; a phone keeps one column
+        self.beside = ScreenBeside(self.room, self.t, lambda: self.person)
+        with self.beside.layout(), ui.column().classes('mx-auto max-w-md w-full p-4 gap-4 items-stretch lg:shrink-0'):
+            self.beside.own_column_top()  # "Open het scherm in een nieuw tabblad"; hybrid: "Waar ben je?"
             self.title = ui.label(self.room.info.title).classes('text-lg text-grey-8 break-words') \
                 .mark('meeting-title')
             self.title.set_visibility(self.room.info.state != 'closed')  # a closed meeting shows only that
@@ -145,6 +149,8 @@ class ParticipantView:
     def _show_leave(self) -> None:
         if getattr(self, 'leave', None) is not None:
             self.leave.set_visibility(self.person is not None and self.room.info.state != 'closed')
+        if getattr(self, 'beside', None) is not None:
+            self.beside.person_changed()
 
     def _welcome_back(self, member: MemberRef) -> None:
         """A member who came to an earlier meeting on this device: one tap."""
@@ -338,6 +344,7 @@ class ParticipantView:
             self.rebuild()  # every phone switches; an edit the phone doesn't show changes nothing
 
     def _meeting_changed(self, info: MeetingInfo) -> None:
+        self.beside.update()  # the meeting went online, hybrid or back to the room: adapts in place
         self.title.set_visibility(info.state != 'closed')
         if (info.state, info.locked) != self.shown:
             self.rebuild()  # the join form appears or disappears with the lock; closing ends it all
@@ -360,6 +367,7 @@ class ParticipantView:
         follow(self.room, views_for(self.room, 'phone'), lambda: self.part)  # once, forwarded to the part shown
         if self.topics is not None:
             self.room.network_changed.subscribe(self.topics.network_changed)
+        self.room.place_changed.subscribe(self.beside.place_changed)
 
     def _connected(self) -> Awaitable[None]:
         if not self.subscribed:
@@ -368,7 +376,11 @@ class ParticipantView:
             if self.room.version != self.built_at:  # something changed between the page load and the socket
                 self.person = self.room.participant_for_device(self.device)
                 self.rebuild()
-        return self._count_presence()
+        return self._connected_async()
+
+    async def _connected_async(self) -> None:
+        await self._count_presence()
+        await self.beside.connected()  # a wide window loads the screen beside (a phone never does)
 
     async def _disconnected(self) -> None:
         if self.person is not None and self.counted:

@@ -11,7 +11,7 @@ from app.domain.urls import short_url
 from app.i18n import Translate
 from app.live.room import Room, RosterChange
 from app.pages.access import room_for_key
-from app.pages.common import base_url, message_card, unreachable, use_language
+from app.pages.common import base_url, device_id, message_card, parse_id, unreachable, use_language
 from app.pages.parts import Part, ViewContext, follow, preload, views_for
 from app.pages.screen.recap import RecapPanel
 from app.services.evaluations import Evaluations
@@ -33,11 +33,30 @@ def register(system: System) -> None:
             return
         await ScreenView(room, t, lang, base_url(system, request), key, system.networks, system.evaluations).build()
 
+    @ui.page('/m/{meeting}/view', reconnect_timeout=system.settings.reconnect_seconds, title='Uitwisselplek')
+    async def participant_screen_page(meeting: str, request: Request) -> None:
+        """The screen for a participant of an online or hybrid meeting (no screen key: this device took part)."""
+        meeting_id = parse_id(meeting)
+        room = await system.rooms.get(meeting_id) if meeting_id is not None else None
+        person = room.participant_for_device(device_id()) if room is not None else None
+        lang, t = use_language(system)  # the participant's own language, as on their page
+        if room is None or person is None:
+            ui.context.client.status_code = 403 if room is not None else 404
+            message_card(t('access.view_participants_only'), t('access.view_participants_only_body'),
+                         link=(t('start.home'), '/'), marker='access-denied')
+            return
+        await ScreenView(room, t, lang, base_url(system, request), '', system.networks, system.evaluations,
+                         participant_id=person.id).build()
+
 
 class ScreenView:
+    """The projector's view. Built for a participant (``participant_id``, no key) it is the same view — nothing
+    more — and it ends (a reload shows the refusal) when that participant leaves or is removed."""
+
     def __init__(self, room: Room, t: Translate, lang: str, base: str, key: str, networks: Networks,
-                 evaluations: Evaluations | None = None) -> None:
+                 evaluations: Evaluations | None = None, *, participant_id: str = '') -> None:
         self.room, self.t, self.lang, self.base, self.key, self.networks = room, t, lang, base, key, networks
+        self.participant_id = participant_id
         self.activity: Part | None = None
         self.agreements = ui.refreshable(self._agreements)
         self.shown_agreements = room.info.show_agreements
@@ -57,8 +76,8 @@ class ScreenView:
                 self.locked = ui.label(t('screen.locked')).classes('text-4xl font-bold text-amber-5 text-center') \
                     .mark('screen-locked')
                 if unreachable(self.base):
-                    ui.label(t('control.unreachable')).classes('text-2xl font-bold text-red-4 text-center') \
-                        .props('data-testid=unreachable')
+                    ui.label(t('control.unreachable')).classes('font-bold text-red-4 text-center leading-tight') \
+                        .style('font-size: clamp(1rem, 3.2vh, 1.5rem)').props('data-testid=unreachable')
             with ui.column().classes('col-span-7 h-full gap-6 overflow-hidden'):
                 ui.label(info.title).classes('text-5xl font-black leading-tight line-clamp-2 shrink-0') \
                     .mark('screen-title')
@@ -75,6 +94,12 @@ class ScreenView:
         self.room.agenda.current_changed.subscribe(self._show_activity)
         follow(self.room, views_for(self.room, 'screen'), lambda: self.activity)
         self.room.network_changed.subscribe(self._network_changed)
+        if self.participant_id:
+            self.room.participant_gone.subscribe(self._participant_gone)
+
+    def _participant_gone(self, participant_id: str) -> None:
+        if participant_id == self.participant_id:
+            ui.navigate.reload()  # left or removed: this device may no longer watch
 
     async def _agreements(self) -> None:
         """"Vorige keer afgesproken": the open agreements of earlier meetings, when the facilitator shows them."""
@@ -118,7 +143,7 @@ class ScreenView:
             self.wall.remove(change.person.id)
 
     def _meeting_changed(self, info: MeetingInfo) -> None:
-        if info.screen_key != self.key or (info.language and info.language != self.lang):
+        if not self.participant_id and (info.screen_key != self.key or (info.language and info.language != self.lang)):
             ui.navigate.reload()  # a new screen link (this one stops working), or the meeting's language changed
             return
         self._show_lock(info)
