@@ -147,3 +147,17 @@ def place_people(ids: Sequence[str], places: dict[str, str], mode: str, mixed: b
 def group_is_online(group: Sequence[str], online: frozenset[str]) -> bool:
     """A group meets in a video room when anyone in it is online."""
     return any(pid in online for pid in group)
+
+
+def share_groups(count: int, sizes: Sequence[int]) -> list[int]:
+    """``count`` groups shared over sets of ``sizes`` people in proportion (each set at least one group, never more
+    groups than people): a hybrid meeting's "4 groups" become groups in the room and groups online."""
+    total = sum(sizes)
+    shares = [max(1, min(size, round(count * size / total))) for size in sizes] if total else [0 for _ in sizes]
+    while sum(shares) > max(count, len(sizes)):  # rounding gave one too many: the largest share gives one back
+        i = max(range(len(shares)), key=lambda k: (shares[k], -k))
+        shares[i] -= 1
+    while sum(shares) < min(count, total):  # too few: the set with the most people per group gets one more
+        i = max((k for k in range(len(shares)) if shares[k] < sizes[k]), key=lambda k: sizes[k] / shares[k])
+        shares[i] += 1
+    return shares

@@ -107,3 +107,21 @@ async def test_a_moderator_calls_back_only_their_own_group(repo: Repo, rooms: Ro
         await runner.call_back(breakout.id, other, first.key, 'Terug')
     assert refused.value.key == 'error.not_your_group'
     assert runner.last_message(breakout.id, other) is None  # nothing sent to the other group
+
+
+async def test_hybrid_breakout_groups_keep_the_room_and_online_apart(repo: Repo, rooms: Rooms) -> None:
+    _, room, people = await meeting_with(repo, rooms, 10, 'hybrid')
+    online = {p.id for p in people[:4]}
+    for person in people:
+        await room.set_place(person.id, 'online' if person.id in online else 'room')
+    for settings in ({'group_by': 'count', 'group_value': 3}, {'group_by': 'size', 'group_value': 3}):
+        breakout = await room.agenda.add('breakout', 'Groepen', settings)
+        await room.agenda.open(breakout.id)
+        r = await room.runner('breakout').new_round(room.agenda.activities[breakout.id])
+        assert sorted(p for g in r.groups for p in g) == sorted(p.id for p in people)
+        for number, group in enumerate(r.groups, start=1):
+            here = {p in online for p in group}
+            assert len(here) == 1  # never mixed
+            assert r.info(number).location.startswith(BASE) == (True in here)
+        if settings['group_by'] == 'count':
+            assert len(r.groups) == 3  # shared: groups in the room and online

@@ -102,3 +102,12 @@ def test_a_bad_video_setting_stops_the_app_with_a_message(monkeypatch: pytest.Mo
     assert main([]) == 2
     err = capsys.readouterr().err
     assert 'UITWISSELPLEK_VIDEO_URL must start with http:// or https://' in err and 'Traceback' not in err
+
+
+@given(st.integers(1, 12), st.lists(st.integers(2, 30), min_size=1, max_size=2))
+def test_groups_shared_over_the_room_and_online(count: int, sizes: list[int]) -> None:
+    from app.domain.video import share_groups
+
+    shares = share_groups(count, sizes)
+    assert all(1 <= share <= size for share, size in zip(shares, sizes, strict=True))
+    assert sum(shares) == max(min(count, sum(sizes)), len(sizes))  # the groups asked for (one per set at least)
