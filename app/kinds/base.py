@@ -80,6 +80,11 @@ class Kind:
         "koppels op basis van geven en vragen"). Most kinds suggest none."""
         return {}
 
+    def pair_reason(self, activity: Activity, answers: dict[str, Answer], people: dict[str, Person], me: str,
+                    partner: str, t: Translate) -> str:
+        """Why ``me`` and ``partner`` were paired from this activity's answers, for ``me``'s phone ('' : no reason)."""
+        return ''
+
     def label_of(self, choice: str) -> str | None:
         """The i18n key of a choice in texts and exports (None: the choice is shown as it is)."""
         return None

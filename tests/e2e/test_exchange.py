@@ -80,4 +80,7 @@ def test_give_and_need_market_and_pairs(server: Server, people: People) -> None:
     control.get_by_role('button', name='Koppels maken').click()
     for i, phone in enumerate(phones):
         expect(phone.get_by_test_id('partner-name')).to_contain_text(PEOPLE[PARTNER[i]][0])
+    expect(phones[1].get_by_test_id('pair-reason')).to_contain_text(  # why: both ways
+        f'{LONG_NAME} kan je helpen met „Vrijwilligers werven”')
+    expect(phones[1].get_by_test_id('pair-reason')).to_contain_text(f'Je kan {LONG_NAME} helpen met „Roosters')
     save(phones[0], 'phone-exchange-pair-360')

@@ -10,6 +10,7 @@ import pytest
 
 from app.domain.errors import Refused
 from app.domain.exchange import GiveNeed, Item, dump, parse
+from app.i18n import translator
 from app.kinds.exchange.rules import market_of
 from app.kinds.registry import default_registry
 from app.live.bus import LocalBus
@@ -66,6 +67,11 @@ async def test_answers_market_and_pairs(repo: Repo, rooms: Rooms) -> None:
     await room.agenda.open(speed.id)
     first = await room.runner('speed_date').next_round(room.agenda.activities[speed.id])
     assert tuple(sorted((a, b))) in first.groups  # the planted mutual match
+    reason = room.kinds['exchange'].pair_reason(room.agenda.activities[exchange.id], room.agenda.answers[exchange.id],
+                                                room.people, a, b, translator('nl'))
+    assert reason.splitlines() == ['Bram kan je helpen met „Roosters voor het weekend” — bood „Planning van roosters” '
+                                   'aan.', 'Je kan Bram helpen met „Vrijwilligers werven” — jij bood „Werving van '
+                                   'vrijwilligers” aan.']
     assert sorted(p for g in first.groups for p in g) == sorted((a, b, d, e, f))  # the engine placed the rest
 
     restarted = await Rooms(repo, LocalBus(), default_registry()).get(meeting.id)

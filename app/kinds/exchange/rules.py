@@ -115,6 +115,22 @@ class ExchangeRules(Kind):
                         people: list[Person]) -> dict[frozenset[str], float]:
         return pair_strengths(market_of(activity, answers, {p.id: p for p in people}).matches)
 
+    def pair_reason(self, activity: Activity, answers: dict[str, Answer], people: dict[str, Person], me: str,
+                    partner: str, t: Translate) -> str:
+        """ "Bram kan je helpen met „roosters” …" and the other way round: the best match each way."""
+        found = market_of(activity, answers, people).matches
+        name = people[partner].name if partner in people else ''
+        lines = []
+        for m in found:  # best first
+            if m.need_of == me and m.offer_of == partner:
+                lines.append(t('exchange.helps_you', name=name, need=m.need.text, offer=m.offer.text))
+                break
+        for m in found:
+            if m.need_of == partner and m.offer_of == me:
+                lines.append(t('exchange.you_can_help', name=name, need=m.need.text, offer=m.offer.text))
+                break
+        return '\n'.join(lines)
+
     def summary(self, activity: Activity, counts: dict[str, int], answers: list[str], t: Translate, lang: str) -> str:
         parsed = [parse(text) for text in answers]
         found = matches({str(i): a for i, a in enumerate(parsed)})

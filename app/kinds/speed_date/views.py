@@ -221,8 +221,22 @@ class PhoneSpeedDate(SpeedDatePart):
                 ui.label(t('speed.next_round')).classes('text-xl').props('data-testid=next-round')
         if r.question:
             ui.label(r.question).classes('text-xl italic break-words').props('data-testid=round-question')
+        reason = self._reason(me, list(self.partners))
+        if reason:
+            ui.label(reason).classes('text-base leading-snug break-words whitespace-pre-line bg-blue-1 rounded p-3 '
+                                     'w-full').props('data-testid=pair-reason')
         self.plenary = plenary(t, self.room) if self.room.info.mode != 'room' else None
         self._show_plenary(r)
+
+    def _reason(self, me: str, partners: list[str]) -> str:
+        """Paired from give and need: why, as that activity's kind tells it."""
+        source = self.room.agenda.activities.get(self.live.settings.pairs_from or 0)
+        kind = self.room.kinds.get(source.kind) if source is not None else None
+        if kind is None or source is None:
+            return ''
+        answers = self.room.agenda.answers.get(source.id, {})
+        return '\n'.join(filter(None, (kind.pair_reason(source, answers, self.room.people, me, p, self.t)
+                                        for p in partners)))
 
     def _show_plenary(self, r: Round) -> None:
         if self.plenary is not None:
