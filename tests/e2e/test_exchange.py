@@ -19,6 +19,9 @@ PEOPLE = [
     ('Eva', 'CAW Oost', 'Intervisie begeleiden', 'Valpreventie bij ouderen'),
     ('Fien', 'Buurtwerk Leuven', 'Valpreventie thuis', 'Intervisie in kleine teams'),
 ]
+QUESTION = ('Wat kan je delen met de anderen in dit netwerk, en wat heb je zelf nodig in je werk? Denk aan wat je de '
+            'voorbije maanden hebt uitgeprobeerd in je eigen organisatie, wat goed liep en wat niet, en aan de vragen '
+            'waar je al lang mee zit en waar een collega van een andere organisatie je misschien mee kan helpen.')[:300]
 PARTNER = {0: 1, 1: 0, 2: 3, 3: 2, 4: 5, 5: 4}
 
 
@@ -38,7 +41,7 @@ def test_give_and_need_market_and_pairs(server: Server, people: People) -> None:
     control.get_by_role('button', name='Activiteit toevoegen').click()
     dialog = control.get_by_role('dialog')
     dialog.get_by_role('button', name='Geven en vragen', exact=True).click()
-    dialog.get_by_label('Titel', exact=True).fill('Wat kan je delen, wat heb je nodig?')
+    dialog.get_by_label('Titel', exact=True).fill(QUESTION)
     dialog.get_by_test_id('exchange-tags').fill('Roosters\nVrijwilligers')
     dialog.get_by_role('button', name='Bewaren').click()
     screen = people.projector()
@@ -64,6 +67,7 @@ def test_give_and_need_market_and_pairs(server: Server, people: People) -> None:
     expect(phones[1].get_by_test_id('helps-me').first).to_contain_text('Werving van vrijwilligers via de gemeente')
     save(phones[0], 'phone-exchange-360')
 
+    expect(screen.get_by_test_id('screen-question')).to_have_text(QUESTION)  # all 300 characters, never clamped
     expect(screen.get_by_test_id('answered')).to_contain_text('6 van 6')
     expect(screen.get_by_test_id('market-match')).to_have_count(6)
     expect(screen.get_by_text('<b>Onze nieuwsbrief</b> en het mailingprogramma')).to_be_visible()  # as text

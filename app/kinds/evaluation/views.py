@@ -11,8 +11,9 @@ from app.domain.activities import MAX_REASON, Answer
 from app.domain.errors import Refused
 from app.domain.evaluation import MEANING, ROTI, asks_why
 from app.i18n import Translate
-from app.kinds.answer_views import voting_buttons
+from app.kinds.answer_views import screen_heading, voting_buttons
 from app.kinds.evaluation.rules import FIELDS, QUESTIONS, EvaluationSettings
+from app.kinds.polls.views import question_size
 from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
 from app.pages.common import notify_refused
@@ -138,12 +139,7 @@ class EvaluationScreen(EvaluationLive):
     def build(self) -> None:
         t, activity = self.t, self.activity
         with ui.column().classes('w-screen h-screen overflow-hidden p-[4vh] gap-[2vh]').mark('screen-activity'):
-            with ui.row().classes('w-full items-center justify-between no-wrap'):
-                ui.label(t(self.room.kinds[activity.kind].label)) \
-                    .classes('text-3xl uppercase tracking-widest text-grey-5')
-                ui.label(self.ctx.join_hint).classes('text-2xl text-grey-5').mark('join-hint')
-            ui.label(activity.text).classes('font-black leading-tight break-words shrink-0 line-clamp-3') \
-                .style('font-size: min(4.8vh, 3.4vw)').mark('screen-question').props('data-testid=screen-question')
+            screen_heading(self, question_size(activity.text))
             self.answered = ui.label().classes('text-4xl font-bold text-yellow-300').mark('answered') \
                 .props('data-testid=answered')
             if activity.results_visible:

@@ -87,8 +87,9 @@ class ExchangePhone(Part):
         if not open_:
             ui.label(t('error.vote_closed')).classes('text-base bg-grey-3 rounded p-3').props('data-testid=closed')
         self.found = ui.column().classes('w-full gap-2 mt-2').props('data-testid=exchange-matches')
+        self.shown: tuple | None = None  # what the match lists were drawn from
         self._draw_matches()
-        if answer is None and open_:
+        if answer is None and open_:  # once, after the page is connected: a member's earlier answer (one query)
             ui.timer(0.05, self._prefill, once=True)
 
     async def _prefill(self) -> None:
@@ -128,14 +129,20 @@ class ExchangePhone(Part):
         market = market_of(self.activity, self.room.agenda.answers.get(self.activity.id, {}),
                            {**self.room.gone, **self.room.people})
         mine = market.answers.get(pid)
+        helpers, helped = helpers_of(market.matches, pid), helped_by(market.matches, pid)
+        shown = (mine, helpers, helped, tuple(self._name(m.offer_of) for m in helpers),
+                 tuple(self._name(m.need_of) for m in helped))
+        if shown == self.shown:  # someone else's answer that changes nothing here: no redraw
+            return
+        self.shown = shown
         self.found.clear()
         if mine is None:
             return
         with self.found:
-            self._list(t('exchange.who_helps_you'), helpers_of(market.matches, pid), 'helps-me',
+            self._list(t('exchange.who_helps_you'), helpers, 'helps-me',
                        lambda m: t('exchange.helps_you', name=self._name(m.offer_of), need=m.need.text,
                                    offer=m.offer.text), bool(mine.needs))
-            self._list(t('exchange.you_help'), helped_by(market.matches, pid), 'i-help',
+            self._list(t('exchange.you_help'), helped, 'i-help',
                        lambda m: t('exchange.you_can_help', name=self._name(m.need_of), need=m.need.text,
                                    offer=m.offer.text), bool(mine.gives))
 

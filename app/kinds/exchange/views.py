@@ -7,7 +7,7 @@ from nicegui import Event, ui
 
 from app.domain.exchange import Item, Theme, themes
 from app.i18n import N_
-from app.kinds.answer_views import voting_buttons
+from app.kinds.answer_views import screen_heading, voting_buttons
 from app.kinds.exchange.rules import Market, market_of
 from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
@@ -15,7 +15,7 @@ from app.pages.common import attempt
 from app.pages.parts import Part
 
 MAX_THEMES = 6          # on the screen; the rest is counted
-ROWS_PER_THEME = 4      # cards (a match is one row) per theme on the screen
+ROWS_PER_THEME = 3      # cards (a match is one row) per theme on the screen: a 120-character card fits whole
 SPEED_DATE_MINUTES = 5.0
 
 
@@ -68,14 +68,8 @@ class ExchangeScreen(ExchangeLive):
     offer side by side with an arrow; names only after "Namen tonen"."""
 
     def build(self) -> None:
-        t, activity = self.t, self.activity
         with ui.column().classes('w-screen h-screen overflow-hidden p-[3vh] gap-[1.5vh]').mark('screen-activity'):
-            with ui.row().classes('w-full items-center justify-between no-wrap'):
-                ui.label(t(self.room.kinds[activity.kind].label)) \
-                    .classes('text-3xl uppercase tracking-widest text-grey-5')
-                ui.label(self.ctx.join_hint).classes('text-2xl text-grey-5').mark('join-hint')
-            ui.label(activity.text).classes('font-black leading-tight break-words shrink-0 line-clamp-2') \
-                .style('font-size: min(4.4vh, 3vw)').props('data-testid=screen-question').mark('screen-question')
+            screen_heading(self)
             self.count = ui.label().classes('text-3xl font-bold text-yellow-300').props('data-testid=answered')
             self.body = ui.element('div').classes('w-full grow min-h-0 grid grid-cols-3 gap-[1.5vh] content-start') \
                 .props('data-testid=market')
@@ -125,9 +119,9 @@ class ExchangeScreen(ExchangeLive):
         colour = 'bg-orange-2' if side == 'need' else 'bg-green-2'
         with ui.column().classes(f'{colour} text-black rounded p-2 gap-0 min-w-0 grow basis-0') \
                 .props(f'data-testid=market-{side}'):
-            ui.label(item.text).classes('text-xl leading-tight break-words line-clamp-4')
+            ui.label(item.text).classes('text-xl leading-tight break-words line-clamp-5')
             if owner:
-                ui.label(self.name(owner)).classes('text-base text-grey-8 leading-tight break-words line-clamp-2') \
+                ui.label(self.name(owner)).classes('text-base text-grey-8 leading-tight break-words line-clamp-3') \
                     .props('data-testid=market-name')
 
 

@@ -14,7 +14,7 @@ from nicegui import Event, ui
 
 from app.domain.network_map import MapGraph
 from app.domain.tallies import format_number
-from app.kinds.answer_views import voting_buttons
+from app.kinds.answer_views import screen_heading, voting_buttons
 from app.kinds.network_map.answers import graph_of
 from app.kinds.network_map.chart import PANEL, SCREEN, Look, map_options
 from app.kinds.network_map.rules import PERIOD_KEYS
@@ -115,12 +115,7 @@ class NetworkMapScreen(MapLive):
         t, activity = self.t, self.activity
         with ui.column().classes('w-screen h-screen overflow-hidden p-[3vh] gap-[1.5vh] no-wrap') \
                 .mark('screen-activity'):
-            with ui.row().classes('w-full items-center justify-between no-wrap shrink-0'):
-                ui.label(t(self.room.kinds[activity.kind].label)) \
-                    .classes('text-3xl uppercase tracking-widest text-grey-5')
-                ui.label(self.ctx.join_hint).classes('text-2xl text-grey-5').mark('join-hint')
-            ui.label(activity.text).classes('font-black leading-tight break-words shrink-0 line-clamp-2') \
-                .style('font-size: min(4.4vh, 3.2vw)').mark('screen-question').props('data-testid=screen-question')
+            screen_heading(self)
             with ui.row().classes('w-full items-baseline gap-x-10 gap-y-1 shrink-0'):
                 self.answered = ui.label().classes('text-4xl font-bold text-yellow-300').mark('answered') \
                     .props('data-testid=answered')
