@@ -17,7 +17,9 @@ from app.pages.facilitator import auth, control, dashboard, network, prepare, re
 from app.pages.moderator import page as moderator
 from app.pages.phone import page as phone
 from app.pages.phone import start
+from app.pages.phone.assets import PRIMARY
 from app.pages.screen import page as screen
+from app.pages.styles import CSS_CACHE_SECONDS, TAILWIND_CSS, TAILWIND_PATH, tailwind_href
 from app.settings import Settings
 from app.store import db
 from app.system import System
@@ -29,11 +31,14 @@ log = logging.getLogger(__name__)
 
 def build(system: System) -> None:
     """Register everything on NiceGUI's app; the database opens at start-up."""
-    app.colors(primary='#1f6f5c', secondary='#f2b705')
+    app.colors(primary=PRIMARY, secondary='#f2b705')
     app.on_startup(system.start)
     app.on_shutdown(system.stop)
     # NiceGUI's own "connection lost" notice, in Dutch from our catalog
     translations['nl'] = {key: catalog_text('nl', f'nicegui.{key}') for key in translations['en-GB']}
+    if tailwind_href():  # before /assets, so this route answers for it, cached for a year
+        app.add_static_file(local_file=TAILWIND_CSS, url_path=TAILWIND_PATH, max_cache_age=CSS_CACHE_SECONDS)
+        ui.add_head_html(f'<link rel="stylesheet" href="{tailwind_href()}">', shared=True)
     if ASSETS.is_dir():
         app.add_static_files('/assets', ASSETS)
     # user texts (a 40-character e-mail address as a name) break anywhere rather than push a page sideways
@@ -81,6 +86,7 @@ def run(settings: Settings | None = None, *, after_start: Callable[[System], Awa
         reload=False,
         show=False,
         show_welcome_message=False,
+        tailwind=not tailwind_href(),  # the prebuilt CSS, not the in-browser compiler (unless it is missing)
     )
 
 

@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     trusted_proxies: str = Field(
         '', description='comma-separated addresses of reverse proxies whose X-Forwarded-For is believed')
 
+    plain_pages: bool = Field(
+        True, description='the start page and the join form as plain HTML that a slow phone can use at once '
+                          '(false: NiceGUI pages, for the simulated-user tests)')
+
     video_url: str = Field('', description='Jitsi Meet base URL: a video room per pair/group in online and hybrid '
                                            'meetings (e.g. https://meet.jit.si); a meeting may set its own')
 

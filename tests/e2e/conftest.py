@@ -160,9 +160,10 @@ def people(browser: Browser) -> Iterator[People]:
 
 
 def goto(page: Page, url: str) -> None:
-    """Open a page and wait until its websocket is live (NiceGUI's handshake is done)."""
+    """Open a page and wait until its websocket is live (NiceGUI's handshake is done), or until a plain page (the
+    start page, the join form: no socket) is there."""
     page.goto(url)
-    page.wait_for_function('window.did_handshake === true')
+    page.wait_for_function('window.did_handshake === true || document.documentElement.dataset.plain === "1"')
 
 
 def login(page: Page, server: Server) -> None:

@@ -14,6 +14,7 @@ def isolated_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
         monkeypatch.delenv(f'UITWISSELPLEK_{name}', raising=False)
     monkeypatch.setenv('UITWISSELPLEK_DATA_DIR', str(tmp_path / 'data'))
     monkeypatch.setenv('UITWISSELPLEK_PUBLIC_URL', 'http://192.168.1.20:8080')
+    monkeypatch.setenv('UITWISSELPLEK_PLAIN_PAGES', 'false')  # NiceGUI's join form (the plain one: test_plain_pages)
     return tmp_path / 'data'
 
 

@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Awaitable
 
 from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
 from nicegui import ui
 
 from app.domain.activities import Activity
@@ -18,17 +19,26 @@ from app.i18n import Translate
 from app.live.room import Room
 from app.pages.common import client_ip, device_id, header, message_card, notify_refused, use_language
 from app.pages.parts import Part, ViewContext, follow, preload, views_for
+from app.pages.phone import plain
+from app.pages.phone.plain import join_page, language_asked, plain_join_possible
 from app.pages.phone.screen_beside import ScreenBeside
 from app.pages.phone.topics import TopicsPanel
 from app.services.networks import Networks
 from app.system import System
 from components.pending_taps import PendingTaps
 
+# Material's check_circle in Quasar's "positive", as an image: the first page after joining needs no icon font
+CHECK_CIRCLE = ('img:data:image/svg+xml;utf8,<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+                '<path fill="%2321BA45" d="M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2z'
+                'm-2 15-5-5 1.41-1.41L10 14.17l7.59-7.59L19 8l-9 9z"/></svg>')
+
 
 def register(system: System) -> None:
     # registered last: it matches any single path segment
     @ui.page('/{code}', reconnect_timeout=system.settings.reconnect_seconds, title='Uitwisselplek')
-    async def participant_page(code: str, request: Request) -> None:
+    async def participant_page(code: str, request: Request) -> Response | None:
+        if system.settings.plain_pages and language_asked(request):
+            return RedirectResponse(request.url.path, status_code=303)
         lang, t = use_language(system)
         header(lang, t)
         address, guesses = client_ip(system, request), system.code_guesses
@@ -49,11 +59,19 @@ def register(system: System) -> None:
                          marker='unknown-code')
             return
         device = device_id()
-        view = ParticipantView(room, device, t, lang, address, system.networks)
+        recognised: MemberRef | None = None  # "Welkom terug, Anna"
+        members: list[MemberRef] = []  # in a network: the members a new device may pick from
         if room.info.network_id is not None and room.participant_for_device(device) is None:
-            view.recognised = await system.networks.recognise(room, device)  # "Welkom terug, Anna"
-            view.members = await system.networks.choices(room)
+            recognised = await system.networks.recognise(room, device)
+            members = await system.networks.choices(room)
+        if system.settings.plain_pages and plain_join_possible(room, device, recognised):
+            return join_page(lang, room, members)  # a form that a slow phone can use before the live page is loaded
+        view = ParticipantView(room, device, t, lang, address, system.networks)
+        view.recognised, view.members = recognised, members
         await view.build()
+        return None
+
+    plain.register(system)  # where the plain join form posts to (after ui.page, which drops other /{code} routes)
 
 
 class ParticipantView:
@@ -87,7 +105,8 @@ class ParticipantView:
         client.on_disconnect(self._disconnected)
         # online and hybrid: on a wide window the screen beside the person's own column; a phone keeps one column
         self.beside = ScreenBeside(self.room, self.t, lambda: self.person)
-        with self.beside.layout(), ui.column().classes('mx-auto max-w-md w-full p-4 gap-4 items-stretch lg:shrink-0'):
+        with self.beside.layout(), ui.column().classes('mx-auto max-w-md w-full p-4 gap-4 items-stretch lg:shrink-0') \
+                as self.column:
             self.beside.own_column_top()  # "Open het scherm in een nieuw tabblad"; hybrid: "Waar ben je?"
             self.title = ui.label(self.room.info.title).classes('text-lg text-grey-8 break-words') \
                 .mark('meeting-title')
@@ -99,7 +118,6 @@ class ParticipantView:
                 self.topics = TopicsPanel(self.room, self.networks, self.t, lambda: self.person)
                 await self.topics.build()
             self._leave_button()  # built once, shown while joined: not rebuilt with every question
-            preload(self.room, views_for(self.room, 'phone'))  # e.g. the chart library, while the page is idle
         self._show_leave()
 
     def _body(self) -> None:
@@ -244,7 +262,7 @@ class ParticipantView:
     def _joined_view(self, person: Person) -> None:
         t = self.t
         with ui.card().classes('w-full items-center text-center p-6 gap-3').mark('joined'):
-            ui.icon('check_circle', size='4rem', color='positive')
+            ui.icon(CHECK_CIRCLE, size='4rem')  # not the icon font (128 KB) on a phone that just joined
             ui.label(t('participant.in')).classes('text-3xl font-bold').mark('you-are-in')
             ui.label(person.name).classes('text-2xl break-words max-w-full').mark('my-name') \
                 .props('data-testid=my-name')
@@ -373,6 +391,8 @@ class ParticipantView:
         if not self.subscribed:
             self.subscribed = True
             self._subscribe()
+            with self.column:  # e.g. the chart library: loaded once the page is usable, not before
+                preload(self.room, views_for(self.room, 'phone'))
             if self.room.version != self.built_at:  # something changed between the page load and the socket
                 self.person = self.room.participant_for_device(self.device)
                 self.rebuild()
