@@ -7,6 +7,11 @@ from pathlib import Path
 import pytest
 from nicegui.testing import User
 
+# NiceGUI looks three times, 0.1 s apart, before ``should_see`` fails; on a loaded CI machine a notification after an
+# awaited database write (CI saw "De vier voorbeeldstellingen staan op de agenda." miss it) can take longer. Twenty
+# looks (2 s) everywhere; a test that needs longer still says so with its own ``retries``.
+User.should_see.__kwdefaults__['retries'] = 20
+
 
 @pytest.fixture(autouse=True)
 def isolated_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
