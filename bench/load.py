@@ -108,7 +108,8 @@ def app_env(data_dir: Path, port: int) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(('PYTEST', 'NICEGUI', 'UITWISSELPLEK_'))}
     env.update(UITWISSELPLEK_DATA_DIR=str(data_dir), UITWISSELPLEK_PORT=str(port), UITWISSELPLEK_HOST='127.0.0.1',
                UITWISSELPLEK_PUBLIC_URL=f'http://127.0.0.1:{port}',
-               UITWISSELPLEK_JOINS_PER_ADDRESS='0', UITWISSELPLEK_JOINS_PER_MEETING='0')  # every phone is 127.0.0.1
+               UITWISSELPLEK_JOINS_PER_ADDRESS='0', UITWISSELPLEK_JOINS_PER_MEETING='0',  # every phone is 127.0.0.1
+               UITWISSELPLEK_PAGE_LOADS_PER_ADDRESS='0')
     return env
 
 

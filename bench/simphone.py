@@ -76,6 +76,15 @@ class Browser:
                 raise RuntimeError(f'GET {path}: HTTP {response.status}')
             return await response.text()
 
+    async def post_form(self, path: str, fields: dict[str, str]) -> str:
+        """A form posted like a browser: redirects followed, the page it ends on returned (a refusal is a 422 page
+        with its message)."""
+        async with self.http.post(self.base_url + path, data=fields) as response:
+            if response.status not in (200, 422):
+                COUNTERS['http_errors'] += 1
+                raise RuntimeError(f'POST {path}: HTTP {response.status}')
+            return await response.text()
+
     def cookie_header(self) -> str:
         cookies = self.http.cookie_jar.filter_cookies(URL(self.base_url))
         return '; '.join(f'{key}={morsel.value}' for key, morsel in cookies.items())
@@ -105,8 +114,9 @@ class NicePage:
         self.disconnected = False
         self.online = asyncio.Event()  # connected (again)
 
-    async def load(self, path: str) -> None:
-        html = await self.browser.get(path)
+    async def load(self, path: str, html: str | None = None) -> None:
+        """GET ``path`` (or take ``html``, the page a form post ended on) and connect its socket."""
+        html = await self.browser.get(path) if html is None else html
         raw, query = _ELEMENTS.search(html), _QUERY.search(html)
         if raw is None or query is None:
             raise RuntimeError(f'{path}: no NiceGUI page')
@@ -283,7 +293,11 @@ class Phone:
 
     async def join(self, timeout: float) -> None:
         page = self.page
-        await page.load(f'/{self.code}')
+        html = await self.browser.get(f'/{self.code}')
+        if 'data-plain="1"' in html:  # the plain join form (UITWISSELPLEK_PLAIN_PAGES): posted, then the live page
+            await self._join_plain(timeout)
+            return
+        await page.load(f'/{self.code}', html)
         await page.fill(page._key('name'), self.name)
         if self.organisation:
             await page.fill(page._key('organisation'), self.organisation)
@@ -301,6 +315,19 @@ class Phone:
                 return
             COUNTERS['join_retries'] += 1
         raise RuntimeError(f'not in after 3 taps: notified {page.notifications}')
+
+    async def _join_plain(self, timeout: float) -> None:
+        page = self.page
+        fields = {'lang': 'nl', 'name': self.name, 'organisation': self.organisation}
+        for _ in range(3):
+            html = await asyncio.wait_for(self.browser.post_form(f'/{self.code}', fields), timeout)
+            if 'data-plain="1"' not in html:
+                break
+            COUNTERS['join_retries'] += 1  # the form again, with its message: tap again
+        else:
+            raise RuntimeError(f'not in after 3 taps: {re.findall(r"role=.alert.>([^<]*)", html)}')
+        await page.load(f'/{self.code}', html)
+        await page.wait_for(lambda: page.visible('activity-text') or page.visible('my-name'), timeout)
 
     async def vote(self, option: str) -> tuple[float, asyncio.Future[float]]:
         """Tap ``vote-{option}``: the time it was sent, and a future with the time it was acknowledged."""

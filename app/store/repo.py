@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from app.domain.codes import new_join_code, new_key, new_participant_id
+from app.store.batches import GroupCommit
 from app.store.models import (
     Activity,
     Facilitator,
@@ -31,6 +32,8 @@ from app.store.networks import NetworkRepo
 log = logging.getLogger(__name__)
 T = TypeVar('T')
 RETRIES = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)  # seconds between tries when SQLite is busy
+RESPONSE_DEFAULTS = {'choice': '', 'text': '', 'reason': '', 'hidden': False, 'show_name': False, 'extra': ''}
+RESPONSE_ROWS = 100  # rows per insert: 100 x 9 values stays under the 999 variables of an old SQLite
 
 
 async def retry_when_busy(write: Callable[[], Awaitable[T]]) -> T:
@@ -51,6 +54,7 @@ class Repo:
     def __init__(self, sessions: async_sessionmaker) -> None:
         self.sessions = sessions
         self.networks = NetworkRepo(sessions)  # learning networks: members, preparers, topics, agreements
+        self._responses = GroupCommit[tuple[int, str]](self._write_responses)
 
     # facilitators
     async def count_facilitators(self) -> int:
@@ -216,16 +220,28 @@ class Repo:
             return list(rows)
 
     async def save_response(self, activity_id: int, participant_id: str, **values: object) -> None:
-        """Insert or update the one response of this participant to this activity (one statement, no race)."""
+        """Insert or update the one response of this participant to this activity; returns once committed.
+        Responses that arrive together are committed together (``GroupCommit``)."""
+        await self._responses.put((activity_id, participant_id), values)
+
+    async def _write_responses(self, rows: dict[tuple[int, str], dict[str, object]]) -> None:
+        """One transaction: an insert-or-update per set of fields, ``RESPONSE_ROWS`` rows per statement."""
+        by_fields: dict[frozenset[str], list[dict[str, object]]] = {}
+        for (activity_id, participant_id), values in rows.items():
+            by_fields.setdefault(frozenset(values), []).append(
+                {**RESPONSE_DEFAULTS, **values, 'activity_id': activity_id, 'participant_id': participant_id})
+
         async def write() -> None:
+            now = utcnow()
             async with self.sessions.begin() as s:
                 insert = sqlite_insert if s.bind.dialect.name == 'sqlite' else pg_insert
-                row = {'choice': '', 'text': '', 'reason': '', 'hidden': False, 'show_name': False, 'extra': '',
-                       **values}
-                statement = insert(Response).values(activity_id=activity_id, participant_id=participant_id,
-                                                    updated_at=utcnow(), **row)
-                await s.execute(statement.on_conflict_do_update(
-                    index_elements=['activity_id', 'participant_id'], set_={**values, 'updated_at': utcnow()}))
+                for fields, group in by_fields.items():
+                    for start in range(0, len(group), RESPONSE_ROWS):
+                        statement = insert(Response).values([{**row, 'updated_at': now}
+                                                             for row in group[start:start + RESPONSE_ROWS]])
+                        await s.execute(statement.on_conflict_do_update(
+                            index_elements=['activity_id', 'participant_id'],
+                            set_={**{field: statement.excluded[field] for field in fields}, 'updated_at': now}))
 
         await retry_when_busy(write)
 

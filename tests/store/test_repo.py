@@ -1,3 +1,4 @@
+import asyncio
 from datetime import date
 
 import pytest
@@ -76,3 +77,18 @@ def test_two_processes_migrating_at_once_take_turns(database_url: str) -> None:
     processes = [subprocess.Popen([sys.executable, '-c', code], stderr=subprocess.PIPE, text=True) for _ in range(3)]
     results = [(p.wait(timeout=60), p.stderr.read()) for p in processes]
     assert [code for code, _ in results] == [0, 0, 0], results
+
+
+async def test_answers_sent_together_are_stored_together(repo: Repo) -> None:
+    """300 votes at once (and a reason for some) need far fewer transactions than votes; every one is stored."""
+    anna = await repo.create_facilitator('anna', 'hash')
+    meeting = await repo.create_meeting(anna.id, 'A', None)
+    activity = await repo.add_activity(meeting.id, 'statement', 'Stelling', {})
+    people = [await repo.add_participant(meeting.id, f'device-{i}', f'P{i}', '') for i in range(300)]
+    await asyncio.gather(*(repo.save_response(activity.id, p.id, choice='agree') for p in people))
+    await asyncio.gather(*(repo.save_response(activity.id, p.id, choice='doubt') for p in people[::2]),
+                         *(repo.save_response(activity.id, p.id, reason='omdat') for p in people[1::2]))
+    stored = {r.participant_id: (r.choice, r.reason) for r in await repo.responses_of(meeting.id)}
+    assert stored == {p.id: ('doubt', '') if i % 2 == 0 else ('agree', 'omdat') for i, p in enumerate(people)}
+    assert repo._responses.rows == 600
+    assert repo._responses.transactions < 20
