@@ -12,7 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from nicegui import Event
 
@@ -132,14 +132,15 @@ class Agenda:
         await self._commit(OrderChanged(tuple(order)))
 
     # running
-    async def open(self, activity_id: int) -> None:
-        """Show this activity on every phone and the screen, and let people answer."""
+    async def open(self, activity_id: int, *, stored: bool = False) -> None:
+        """Show this activity on every phone and the screen, and let people answer (``stored``: the meeting's
+        current activity is already this one in the database, ``next`` moved it)."""
         activity = self._get(activity_id)
         previous = self.current
         if activity.state != 'open':
             await self._set(activity, state='open', closed_at=None)
         if self.current_id != activity_id:
-            await self._set_current(activity_id)  # phones switch once (closing the previous one below is silent)
+            await self._set_current(activity_id, stored)  # phones switch once (closing the previous one is silent)
         if previous is not None and previous.id != activity_id and previous.state == 'open':
             await self.close(previous.id)
 
@@ -153,23 +154,30 @@ class Agenda:
         if activity.revealed != revealed:
             await self._set(activity, revealed=revealed)
 
-    async def next(self) -> Activity | None:
-        """Open the activity after the current one; after the last, back to the welcome screen."""
+    async def next(self, after: int | Literal['current'] | None = 'current') -> Activity | None:
+        """Open the activity after ``after`` (what the facilitator saw; by default the current one); after the
+        last, back to the welcome screen. When the meeting no longer shows ``after`` (another click, here or on
+        another instance, moved it first), nothing happens: two clicks at once are one step."""
+        shown = self.current_id if after == 'current' else after
         order = self.ordered()
         ids = [a.id for a in order]
-        start = ids.index(self.current_id) + 1 if self.current_id in ids else 0
-        if start < len(order):
-            await self.open(order[start].id)
+        start = ids.index(shown) + 1 if shown in ids else 0
+        target = order[start].id if start < len(order) else None
+        if not await self._repo.move_current(self.meeting_id, shown, target):
+            log.info('meeting %s: "next" from %s, but it moved on already', self.meeting_id, shown)
             return self.current
-        await self.show_nothing()
+        if target is not None:
+            await self.open(target, stored=True)
+            return self.current
+        await self.show_nothing(stored=True)
         return None
 
-    async def show_nothing(self) -> None:
+    async def show_nothing(self, *, stored: bool = False) -> None:
         current = self.current
         if current is not None and current.state == 'open':
             await self.close(current.id)
         if self.current_id is not None:
-            await self._set_current(None)
+            await self._set_current(None, stored)
 
     # answering
     async def answer(self, participant_id: str, activity_id: int, *, choice: str | None = None,
@@ -278,8 +286,9 @@ class Agenda:
         await self._repo.update_activity(self.meeting_id, activity.id, **values)
         await self._commit(_saved(replace(activity, **values)))  # type: ignore[arg-type]
 
-    async def _set_current(self, activity_id: int | None) -> None:
-        await self._repo.update_meeting(self.meeting_id, current_activity_id=activity_id)
+    async def _set_current(self, activity_id: int | None, stored: bool = False) -> None:
+        if not stored:
+            await self._repo.update_meeting(self.meeting_id, current_activity_id=activity_id)
         await self._commit(CurrentChanged(activity_id))
 
     def _new_tally(self, activity: Activity) -> Tally:

@@ -31,6 +31,7 @@ class Rooms:
         self._rooms: dict[int, Room] = {}
         self._codes: dict[str, int] = {}  # join code -> meeting id; codes never change
         self._lock = asyncio.Lock()
+        self._loading: dict[int, list[tuple[object, str]]] = {}  # meeting id -> changes heard while reading it
 
     async def get(self, meeting_id: int) -> Room | None:
         """The meeting's room, or None when there is no such meeting."""
@@ -39,9 +40,16 @@ class Rooms:
             return room
         async with self._lock:  # two pages opening at once must share one room
             if meeting_id not in self._rooms:
-                room = await self._load(meeting_id)
+                self._loading[meeting_id] = []
+                try:
+                    room = await self._load(meeting_id)
+                    heard = self._loading[meeting_id]
+                finally:
+                    del self._loading[meeting_id]
                 if room is None:
                     return None
+                for change, origin in heard:  # made elsewhere while we read: perhaps after our read, so apply
+                    room.apply(change, origin)  # (changes set state, so one that our read saw does no harm)
                 self._rooms[meeting_id] = room
             return self._rooms[meeting_id]
 
@@ -76,10 +84,13 @@ class Rooms:
             await self.bus.publish(meeting_id, change)
 
     def apply_remote(self, meeting_id: int, change: object, origin: str) -> None:
-        """A change made on another instance; rooms not loaded here will read it from the database."""
+        """A change made on another instance; rooms not loaded here will read it from the database. A room being
+        read right now may have read before that change was stored: it gets the change once it is loaded."""
         room = self._rooms.get(meeting_id)
         if room is not None:
             room.apply(change, origin)
+        elif meeting_id in self._loading:
+            self._loading[meeting_id].append((change, origin))
 
     async def _load(self, meeting_id: int) -> Room | None:
         meeting = await self.repo.meeting(meeting_id)

@@ -112,6 +112,15 @@ class Repo:
         async with self.sessions.begin() as s:
             await s.execute(update(Meeting).where(Meeting.id == meeting_id).values(**values))
 
+    async def move_current(self, meeting_id: int, expected: int | None, new: int | None) -> bool:
+        """Set what the meeting shows to ``new`` only if it still shows ``expected`` (one statement: of two clicks
+        on "Volgende" at once, on one instance or two, one moves the meeting and the other finds it moved)."""
+        still = Meeting.current_activity_id.is_(None) if expected is None else Meeting.current_activity_id == expected
+        async with self.sessions.begin() as s:
+            result = await s.execute(update(Meeting).where(Meeting.id == meeting_id, still)
+                                     .values(current_activity_id=new))
+            return result.rowcount == 1
+
     # moderator invites
     async def create_invite(self, meeting_id: int, label: str) -> ModeratorInvite:
         async with self.sessions.begin() as s:

@@ -29,7 +29,8 @@ class LivePanel:
         if activity is None:
             ui.label(t('live.nothing')).classes('text-grey-7')
             with ui.row():
-                ui.button(t('live.start'), icon='play_arrow', on_click=agenda.next).props('unelevated') \
+                ui.button(t('live.start'), icon='play_arrow', on_click=lambda: agenda.next(after=None)) \
+                    .props('unelevated') \
                     .mark('next-activity')
             return
         kind = self.room.kinds[activity.kind]
@@ -40,7 +41,8 @@ class LivePanel:
             self.part = kind.control(ViewContext(self.room, t, self.lang), activity)
             self.part.build()
         with ui.row().classes('gap-1'):
-            ui.button(t('live.next'), icon='skip_next', on_click=agenda.next).props('unelevated') \
+            ui.button(t('live.next'), icon='skip_next', on_click=lambda shown=activity.id: agenda.next(after=shown)) \
+                .props('unelevated') \
                 .mark('next-activity')
             ui.button(t('live.welcome'), icon='qr_code', on_click=agenda.show_nothing).props('flat') \
                 .mark('show-welcome')
