@@ -6,82 +6,29 @@
   divides ``m`` one more round cuts each row into groups. With ``size == m`` this is the affine plane AG(2, m): 16
   people in 4 groups of 4 get 5 rounds without a repeat.
 * ``round_robin_rounds``: the circle method for pairs, ``n - 1`` rounds.
+* two designs found once by a small exact search and then cached: ``grouping_unital`` gives 28 points in 7 groups
+  of 4 nine rounds in which every pair meets exactly once, ``grouping_golfers`` gives 32 points in 8 groups of 4 ten
+  rounds (one more than the transversal design over GF(8)).
 """
 
 from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Sequence
-from functools import cache
-from itertools import product
+from collections.abc import Callable, Sequence
+
+from app.domain.grouping_fields import Field, prime_power
+from app.domain.grouping_golfers import golfer_rounds
+from app.domain.grouping_unital import Schedule, unital_rounds
 
 Rounds = list[list[list[int]]]  # rounds -> groups -> point numbers
 MAX_FIELD = 1024
-
-
-def prime_power(q: int) -> tuple[int, int] | None:
-    """``(p, e)`` with ``p ** e == q`` and ``p`` prime, or None."""
-    if q < 2:
-        return None
-    p = next(d for d in range(2, q + 1) if q % d == 0)
-    e = 0
-    while q % p == 0:
-        q //= p
-        e += 1
-    return (p, e) if q == 1 else None
-
-
-def _poly_mod(poly: list[int], modulus: Sequence[int], p: int) -> list[int]:
-    """Remainder of ``poly`` divided by the monic ``modulus`` over GF(p); coefficients lowest degree first."""
-    poly, e = list(poly), len(modulus) - 1
-    for top in range(len(poly) - 1, e - 1, -1):
-        c = poly[top]
-        if c:
-            for j in range(e + 1):
-                poly[top - e + j] = (poly[top - e + j] - c * modulus[j]) % p
-    return (poly + [0] * e)[:e]
-
-
-@cache
-def _irreducible(p: int, e: int) -> tuple[int, ...]:
-    """The first monic irreducible polynomial of degree ``e`` over GF(p), lowest degree first."""
-    for low in product(range(p), repeat=e):
-        candidate = (*low, 1)
-        divisors = ((*d, 1) for degree in range(1, e // 2 + 1) for d in product(range(p), repeat=degree))
-        if low[0] and all(any(_poly_mod(list(candidate), d, p)) for d in divisors):
-            return candidate
-    raise AssertionError('there is an irreducible polynomial of every degree')
-
-
-class Field:
-    """GF(q) with elements ``0..q-1``: the base-p digits of a number are the coefficients of a polynomial."""
-
-    def __init__(self, q: int) -> None:
-        pe = prime_power(q)
-        if pe is None:
-            raise ValueError(f'{q} is not a prime power')
-        self.q, (self.p, self.e) = q, pe
-        self.modulus = _irreducible(*pe)
-
-    def _digits(self, x: int) -> list[int]:
-        return [x // self.p**j % self.p for j in range(self.e)]
-
-    def _number(self, digits: Sequence[int]) -> int:
-        return sum(d * self.p**j for j, d in enumerate(digits))
-
-    def add(self, x: int, y: int) -> int:
-        if self.p == 2:
-            return x ^ y
-        return self._number([(a + b) % self.p for a, b in zip(self._digits(x), self._digits(y), strict=True)])
-
-    def mul(self, x: int, y: int) -> int:
-        dx, dy = self._digits(x), self._digits(y)
-        product_ = [0] * (2 * self.e - 1)
-        for i, a in enumerate(dx):
-            for j, b in enumerate(dy):
-                product_[i + j] = (product_[i + j] + a * b) % self.p
-        return self._number(_poly_mod(product_, self.modulus, self.p))
+# The designs found by search: (groups, size, rounds, the schedule, how many of its last points may be left out).
+# No two of those points share a group (30 and 31 never meet in ``golfer_rounds``), so a group loses at most one.
+SEARCHED: list[tuple[int, int, int, Callable[[], Schedule], int]] = [
+    (7, 4, 9, unital_rounds, 1),
+    (8, 4, 10, golfer_rounds, 2),
+]
 
 
 def transversal_rounds(size: int, m: int, limit: int) -> Rounds:
@@ -108,17 +55,24 @@ def round_robin_rounds(n: int, limit: int) -> Rounds:
 
 
 def design_for(sizes: Sequence[int], limit: int = MAX_FIELD + 1) -> tuple[Rounds, int] | None:
-    """The longest known design for groups of ``sizes`` (as ``group_sizes`` returns them), at most ``limit`` rounds
-    of it, and its number of points.
+    """A design for groups of ``sizes`` (as ``group_sizes`` returns them), at most ``limit`` rounds of it, and its
+    number of points.
 
-    Points ``>= n`` are left out: they all lie in the last row of a transversal design, so every round loses at most
-    one point per group, which turns some groups of ``size`` into groups of ``size - 1``.
+    The round robin or the transversal design where it gives ``limit`` rounds (points of a transversal design's row
+    never or rarely meet, which ``_place`` uses for colleagues), else the longest known design. Points ``>= n`` are
+    left out: they all lie in the last row of a transversal design, so every round loses at most one point per
+    group, which turns some groups of ``size`` into groups of ``size - 1``; the searched designs leave out only
+    points that never share a group.
     """
     k, n, size = len(sizes), sum(sizes), max(sizes)
     pairs = n - 1 if size == 2 and n == 2 * k and n >= 4 else 0  # round robin
     transversal = 0
     if 2 <= size <= k <= MAX_FIELD and prime_power(k) and size * k - n < k:
         transversal = k + (size * k == n and k % size == 0)
+    if max(pairs, transversal) < limit:
+        for groups, group_size, length, schedule, spare in SEARCHED:
+            if (k, size) == (groups, group_size) and 0 <= size * k - n <= spare and length > max(pairs, transversal):
+                return [[list(group) for group in rounds] for rounds in schedule()[:limit]], size * k
     if max(pairs, transversal) < 2:
         return None
     if pairs >= transversal:
@@ -127,7 +81,7 @@ def design_for(sizes: Sequence[int], limit: int = MAX_FIELD + 1) -> tuple[Rounds
 
 
 def design_plan(orgs: Sequence[str], sizes: Sequence[int], rounds: int, rng: random.Random) -> list[list[int]]:
-    """The first ``rounds`` rounds of the longest known design as the group of each person per round (groups in
+    """The first ``rounds`` rounds of the design of ``design_for`` as the group of each person per round (groups in
     the order of ``sizes``), or ``[]``; ``orgs`` holds an organisation key per person, placed to meet rarely."""
     found = design_for(sizes, rounds)
     if found is None:

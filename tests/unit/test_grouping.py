@@ -200,6 +200,8 @@ def test_repeats_at_or_below_greedy(n: int, size: int, rounds: int) -> None:
     (16, {'group_count': 4}, 5),
     (25, {'group_size': 5}, 6),  # AG(2, 5)
     (32, {'group_size': 4}, 9),  # transversal design over GF(8) and one more round inside its rows
+    (32, {'group_size': 4}, 10),  # the social golfer problem 8-4-10 (grouping_golfers)
+    (28, {'group_size': 4}, 9),  # the Hermitian unital (grouping_unital)
     (31, {'group_count': 8}, 8),  # the same with one point left out
     (27, {'group_size': 3}, 9),  # over GF(9)
     (10, {'group_size': 2}, 9),  # round robin
@@ -260,7 +262,8 @@ def test_independent_of_hash_seed() -> None:
               'apart = {frozenset({f"p{i}", f"p{i + 7}"}) for i in range(20)}\n'
               'met = dict(sorted(met.items(), key=lambda item: hash(min(item[0]))))\n'
               'print(json.dumps([make_groups(crowd, group_size=5, met=met, keep_apart=apart, seed=4),'
-              ' plan_groups(crowd, 3, group_size=4, seed=4)]))')
+              ' plan_groups(crowd, 3, group_size=4, seed=4), plan_groups(crowd[:28], 9, group_size=4),'
+              ' plan_groups(crowd + [("p30", "x"), ("p31", "y")], 10, group_size=4)]))')
     outputs = []
     for hash_seed in ('1', '2'):
         env = {**os.environ, 'PYTHONHASHSEED': hash_seed}
