@@ -120,8 +120,9 @@ def prepare(data_dir: Path, env: dict[str, str]) -> tuple[int, str, str, int]:
     return seed(data_dir / 'uitwisselplek.db')
 
 
-def seed(database: Path) -> tuple[int, str, str, int]:
-    """A meeting with two statements (the first open and shown), written with the app's models before it starts."""
+def seed(database: Path | str) -> tuple[int, str, str, int]:
+    """A meeting with two statements (the first open and shown), written with the app's models before it starts;
+    ``database`` is a SQLite file or a SQLAlchemy URL (PostgreSQL: bench/cluster.py)."""
     from sqlalchemy import create_engine, select
     from sqlalchemy.orm import Session
 
@@ -129,7 +130,7 @@ def seed(database: Path) -> tuple[int, str, str, int]:
     from app.kinds.polls.rules import StatementSettings
     from app.store.models import Activity, Facilitator, Meeting
 
-    engine = create_engine(f'sqlite:///{database}')
+    engine = create_engine(database if isinstance(database, str) else f'sqlite:///{database}')
     settings = StatementSettings(ask_reason=False, with_doubt=True).to_dict()
     with Session(engine) as session, session.begin():
         owner = session.scalars(select(Facilitator)).one()

@@ -113,9 +113,13 @@ class NicePage:
         self.closing = False
         self.disconnected = False
         self.online = asyncio.Event()  # connected (again)
+        self.path = ''
+        self.reloads = 0  # times this page was loaded again because the server did not know it (another instance)
+        self._reloading: asyncio.Task[None] | None = None
 
     async def load(self, path: str, html: str | None = None) -> None:
         """GET ``path`` (or take ``html``, the page a form post ended on) and connect its socket."""
+        self.path = path
         html = await self.browser.get(path) if html is None else html
         raw, query = _ELEMENTS.search(html), _QUERY.search(html)
         if raw is None or query is None:
@@ -141,6 +145,7 @@ class NicePage:
         sio.on('*', self._message)
         sio.on('connect', self._connected)
         sio.on('disconnect', self._disconnect)
+        sio.on('connect_error', self._connect_error)
         try:  # headers as a function: python-engineio takes the Cookie out of a dict, a reconnect would lack it
             await sio.connect(url, headers=lambda: {'Cookie': cookie}, transports=['websocket'],
                               socketio_path=WS_PATH, wait_timeout=60)
@@ -155,6 +160,33 @@ class NicePage:
         if self.disconnected:  # python-socketio reconnected: the server rewinds to our next_message_id
             self.disconnected = False
             COUNTERS['reconnects'] += 1
+
+    def _connect_error(self, data: Any = None) -> None:
+        message = str(data.get('message', '') if isinstance(data, dict) else data)
+        if 'handshake' in message.lower() and not self.closing and self._reloading is None:
+            self._reloading = asyncio.get_running_loop().create_task(self._reload())
+
+    async def _reload(self) -> None:
+        """What nicegui.js does when a reconnect's handshake fails (the instance that served the page is gone and
+        the balancer sent the socket to another): load the page again, from wherever the balancer sends it."""
+        COUNTERS['reloads'] += 1
+        self.reloads += 1
+        old, self.sio = self.sio, None
+        if old is not None:
+            await old.shutdown()  # stops its reconnection loop (this runs beside it, not in its handler)
+        self.elements.clear()
+        self.by_testid.clear()
+        for pause in (0.5, 1, 2, 4, 8):
+            try:
+                await self.load(self.path)
+                break
+            except Exception:  # the balancer has not noticed yet either: try again, like a browser would
+                await asyncio.sleep(pause)
+        self.disconnected = False
+        self._reloading = None
+        if self.on_update is not None:  # what the new page shows counts as arrived now (the screen's tallies)
+            self.on_update(self, dict(self.elements), now())
+        self.changed.set()
 
     async def close(self) -> None:
         """Leave the page (the browser unloads it): an intended disconnect, not counted."""
@@ -325,7 +357,7 @@ class Phone:
                 break
             COUNTERS['join_retries'] += 1  # the form again, with its message: tap again
         else:
-            raise RuntimeError(f'not in after 3 taps: {re.findall(r"role=.alert.>([^<]*)", html)}')
+            raise RuntimeError(f'not in after 3 taps: {re.findall(r"role=.alert.[^>]*>([^<]*)", html)}')
         await page.load(f'/{self.code}', html)
         await page.wait_for(lambda: page.visible('activity-text') or page.visible('my-name'), timeout)
 

@@ -38,3 +38,7 @@ done
 if [ "$what" = test ] && [ ! -x "${UITWISSELPLEK_CHROMIUM:-/usr/bin/chromium}" ]; then
   apt_install chromium fonts-dejavu-core
 fi
+# Two instances behind a real balancer (tests/e2e/test_two_instances.py, deploy/haproxy.cfg)
+if [ "$what" = test ] && ! command -v haproxy >/dev/null; then
+  apt_install haproxy
+fi

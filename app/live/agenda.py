@@ -50,6 +50,7 @@ class Agenda:
         self._repo = repo
         self._commit = commit
         self._answer_locks: dict[str, asyncio.Lock] = {}
+        self.versions: dict[tuple[int, str], int] = {}  # (activity, participant) -> version of the answer held
         self.agenda_changed = Event()                      # the list: added, edited, moved, deleted, state
         self.current_changed = Event[Activity | None]()    # what phones and screen show
         self.answers_changed = Event[AnswerChange]()       # one answer (count, tally, wall)
@@ -218,8 +219,8 @@ class Agenda:
             values['show_name'] = bool(show_name)
         new = replace(old or Answer(), **values)
         if new != old:
-            await self._repo.save_response(activity_id, participant_id, **values)
-            await self._commit(AnswerSaved(activity_id, participant_id, new))
+            version = await self._repo.save_response(activity_id, participant_id, **values)
+            await self._commit(AnswerSaved(activity_id, participant_id, new, version))
         return new
 
     async def hide(self, activity_id: int, participant_id: str, hidden: bool = True) -> None:
@@ -227,8 +228,8 @@ class Agenda:
         old = self.answer_of(activity_id, participant_id)
         if old is None or old.hidden == hidden:
             return
-        await self._repo.save_response(activity_id, participant_id, hidden=hidden)
-        await self._commit(AnswerSaved(activity_id, participant_id, replace(old, hidden=hidden)))
+        version = await self._repo.save_response(activity_id, participant_id, hidden=hidden)
+        await self._commit(AnswerSaved(activity_id, participant_id, replace(old, hidden=hidden), version))
 
     # applying changes (from this instance or another one)
     def apply(self, change: object) -> None:
@@ -252,6 +253,13 @@ class Agenda:
             self.agenda_changed.emit()
             self.current_changed.emit(self.current)
         elif isinstance(change, AnswerSaved):
+            key = (change.activity_id, change.participant_id)
+            if change.version and change.version < self.versions.get(key, 0):
+                log.info('meeting %s: a late message about an older answer of %s, ignored', self.meeting_id,
+                         change.participant_id)
+                return
+            if change.version:
+                self.versions[key] = change.version
             answers = self.answers.setdefault(change.activity_id, {})
             old = answers.get(change.participant_id)
             answers[change.participant_id] = change.answer

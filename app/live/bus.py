@@ -23,6 +23,7 @@ Handler = Callable[[int, object, str], None]  # meeting id, change, origin
 
 class Bus(Protocol):
     origin: str
+    shared: bool  # other instances serve the same meetings (what this one holds may lag the database)
 
     async def start(self, handler: Handler) -> None: ...
 
@@ -36,6 +37,7 @@ class LocalBus:
 
     def __init__(self) -> None:
         self.origin = secrets.token_hex(6)
+        self.shared = False
 
     async def start(self, handler: Handler) -> None:
         pass
@@ -56,6 +58,7 @@ class RedisBus:
         from redis.asyncio import Redis  # imported here: only needed when scaling out
 
         self.origin = secrets.token_hex(6)
+        self.shared = True
         self.codec = codec
         self.channel = channel
         self._redis = Redis.from_url(url)

@@ -139,6 +139,7 @@ class AnswerSaved:
     activity_id: int
     participant_id: str
     answer: Answer
+    version: int = 0  # the stored response's version: a late message about an older one is ignored (0: unknown)
 
 
 # rounds of a kind that has them (``kind`` names the runner that applies it)

@@ -269,6 +269,21 @@ class Room:
         """A participant's page on this instance (dis)connected; ``delta`` is +1 or -1."""
         count = max(0, self._presence.get(participant_id, {}).get(self._bus.origin, 0) + delta)
         await self._commit(Presence(participant_id, count))
+        if delta > 0 and self._bus.shared:
+            await self._reread_answers(participant_id)
+
+    async def _reread_answers(self, participant_id: str) -> None:
+        """Several instances: the one that served this phone before may have stored an answer and died before it
+        told the others (the phone was not told "stored" either). The phone is back, here: read its answers again
+        (one query) so that the screen's counts are the database's. Versions keep this right when a late message
+        from the dead instance comes after it."""
+        for r in await self._repo.responses_of_participant(self.info.id, participant_id):
+            held = self.agenda.versions.get((r.activity_id, participant_id), 0)
+            if r.activity_id in self.agenda.activities and r.version > held:
+                log.info('room %s: answer of %s to %s read again from the database (version %s, held %s)',
+                         self.info.id, participant_id, r.activity_id, r.version, held)
+                answer = Answer(r.choice, r.text, r.reason, r.hidden, r.show_name, r.extra)
+                self.apply(AnswerSaved(r.activity_id, participant_id, answer, r.version), self._bus.origin)  # here
 
     # meeting
     async def set_locked(self, locked: bool) -> None:

@@ -125,9 +125,11 @@ class Rooms:
             activities.append(Activity(a.id, kind.name, a.text, kind.new_settings(a.settings), a.state,
                                        a.revealed, a.position, _utc(a.closed_at) if a.closed_at else None))
         answers: dict[int, dict[str, Answer]] = {}
+        versions: dict[tuple[int, str], int] = {}
         for r in await self.repo.responses_of(meeting_id):
             answers.setdefault(r.activity_id, {})[r.participant_id] = Answer(r.choice, r.text, r.reason, r.hidden,
                                                                               r.show_name, r.extra)
+            versions[(r.activity_id, r.participant_id)] = r.version
         rounds = [Round(r.id, r.activity_id, r.number, tuple(tuple(g.members) for g in groups),
                         r.paused_participant or None,
                         Countdown(r.seconds, _utc(r.ends_at), r.remaining), r.question,
@@ -135,6 +137,7 @@ class Rooms:
                               for g in groups))
                   for r, groups in await self.repo.rounds_of(meeting_id)]
         room.load_agenda(activities, answers, rounds)
+        room.agenda.versions.update(versions)
         return room
 
 

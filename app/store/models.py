@@ -129,6 +129,7 @@ class Response(Base):
     show_name: Mapped[bool] = mapped_column(Boolean, default=False)
     extra: Mapped[str] = mapped_column(Text, default='', server_default='')  # a second text (evaluation)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default='0')  # +1 with every stored change
 
 
 class Round(Base):

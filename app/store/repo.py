@@ -54,7 +54,7 @@ class Repo:
     def __init__(self, sessions: async_sessionmaker) -> None:
         self.sessions = sessions
         self.networks = NetworkRepo(sessions)  # learning networks: members, preparers, topics, agreements
-        self._responses = GroupCommit[tuple[int, str]](self._write_responses)
+        self._responses = GroupCommit[tuple[int, str], int](self._write_responses)
 
     # facilitators
     async def count_facilitators(self) -> int:
@@ -228,31 +228,43 @@ class Repo:
                                    .order_by(Response.id))
             return list(rows)
 
-    async def save_response(self, activity_id: int, participant_id: str, **values: object) -> None:
-        """Insert or update the one response of this participant to this activity; returns once committed.
-        Responses that arrive together are committed together (``GroupCommit``)."""
-        await self._responses.put((activity_id, participant_id), values)
+    async def responses_of_participant(self, meeting_id: int, participant_id: str) -> list[Response]:
+        async with self.sessions() as s:
+            rows = await s.scalars(select(Response).join(Activity).where(Activity.meeting_id == meeting_id,
+                                                                         Response.participant_id == participant_id))
+            return list(rows)
 
-    async def _write_responses(self, rows: dict[tuple[int, str], dict[str, object]]) -> None:
+    async def save_response(self, activity_id: int, participant_id: str, **values: object) -> int:
+        """Insert or update the one response of this participant to this activity; returns, once committed, its new
+        version (1 for a new response, one more with every change). Responses that arrive together are committed
+        together (``GroupCommit``)."""
+        return await self._responses.put((activity_id, participant_id), values)
+
+    async def _write_responses(self, rows: dict[tuple[int, str], dict[str, object]]) -> dict[tuple[int, str], int]:
         """One transaction: an insert-or-update per set of fields, ``RESPONSE_ROWS`` rows per statement."""
         by_fields: dict[frozenset[str], list[dict[str, object]]] = {}
         for (activity_id, participant_id), values in rows.items():
             by_fields.setdefault(frozenset(values), []).append(
                 {**RESPONSE_DEFAULTS, **values, 'activity_id': activity_id, 'participant_id': participant_id})
 
-        async def write() -> None:
-            now = utcnow()
+        async def write() -> dict[tuple[int, str], int]:
+            now, versions = utcnow(), {}
             async with self.sessions.begin() as s:
                 insert = sqlite_insert if s.bind.dialect.name == 'sqlite' else pg_insert
                 for fields, group in by_fields.items():
                     for start in range(0, len(group), RESPONSE_ROWS):
-                        statement = insert(Response).values([{**row, 'updated_at': now}
+                        statement = insert(Response).values([{**row, 'updated_at': now, 'version': 1}
                                                              for row in group[start:start + RESPONSE_ROWS]])
-                        await s.execute(statement.on_conflict_do_update(
+                        statement = statement.on_conflict_do_update(
                             index_elements=['activity_id', 'participant_id'],
-                            set_={**{field: statement.excluded[field] for field in fields}, 'updated_at': now}))
+                            set_={**{field: statement.excluded[field] for field in fields}, 'updated_at': now,
+                                  'version': Response.__table__.c.version + 1})
+                        result = await s.execute(statement.returning(Response.activity_id, Response.participant_id,
+                                                                     Response.version))
+                        versions.update({(a, p): v for a, p, v in result.all()})
+            return versions
 
-        await retry_when_busy(write)
+        return await retry_when_busy(write)
 
     async def export_rows(self, meeting_id: int) -> list[tuple[Activity, Response, Participant]]:
         async with self.sessions() as s:

@@ -19,18 +19,22 @@ class Store:
         self.release.set()
         self.bad: set[str] = set()
 
-    async def write(self, rows: dict[str, dict[str, object]]) -> None:
+    async def write(self, rows: dict[str, dict[str, object]]) -> dict[str, int]:
+        """Returns each row's version (its number of writes), as the database does."""
         await self.release.wait()
         if self.bad & set(rows):
             raise ValueError('no such activity')
         self.batches.append(sorted(rows))
         for key, values in rows.items():
-            self.rows.setdefault(key, {}).update(values)
+            row = self.rows.setdefault(key, {})
+            row.update(values)
+            row['version'] = int(row.get('version', 0)) + 1  # type: ignore[call-overload]
+        return {key: int(self.rows[key]['version']) for key in rows}  # type: ignore[call-overload]
 
 
 async def test_writes_that_arrive_while_one_commits_share_the_next_transaction() -> None:
     store = Store()
-    commit = GroupCommit[str](store.write)
+    commit = GroupCommit[str, int](store.write)
     store.release.clear()
     first = asyncio.create_task(commit.put('p0', {'choice': 'agree'}))
     await asyncio.sleep(0.01)  # p0's transaction is running
@@ -46,15 +50,16 @@ async def test_writes_that_arrive_while_one_commits_share_the_next_transaction()
 
 async def test_a_lone_write_goes_at_once() -> None:
     store = Store()
-    commit = GroupCommit[str](store.write)
+    commit = GroupCommit[str, int](store.write)
     for i in range(3):
-        await commit.put(f'p{i}', {'choice': 'agree'})
-    assert store.batches == [['p0'], ['p1'], ['p2']]
+        assert await commit.put(f'p{i}', {'choice': 'agree'}) == 1
+    assert await commit.put('p0', {'choice': 'doubt'}) == 2  # what the write gave back for this row
+    assert store.batches == [['p0'], ['p1'], ['p2'], ['p0']]
 
 
 async def test_two_writes_of_one_row_in_a_batch_merge_in_order() -> None:
     store = Store()
-    commit = GroupCommit[str](store.write)
+    commit = GroupCommit[str, int](store.write)
     store.release.clear()
     blocker = asyncio.create_task(commit.put('other', {'choice': 'agree'}))
     await asyncio.sleep(0.01)
@@ -63,13 +68,14 @@ async def test_two_writes_of_one_row_in_a_batch_merge_in_order() -> None:
     await asyncio.sleep(0)
     store.release.set()
     await asyncio.gather(blocker, *writes)
-    assert store.rows['p1'] == {'choice': 'disagree', 'reason': 'omdat'}
+    assert store.rows['p1'] == {'choice': 'disagree', 'reason': 'omdat', 'version': 1}
+    assert [w.result() for w in writes] == [1, 1, 1]
     assert store.batches == [['other'], ['p1']]
 
 
 async def test_a_failing_row_fails_only_its_own_writers() -> None:
     store = Store()
-    commit = GroupCommit[str](store.write)
+    commit = GroupCommit[str, int](store.write)
     store.bad = {'p3'}
     store.release.clear()
     blocker = asyncio.create_task(commit.put('p0', {'choice': 'agree'}))
@@ -86,7 +92,7 @@ async def test_a_failing_row_fails_only_its_own_writers() -> None:
 
 async def test_a_writer_that_gives_up_does_not_take_its_write_back() -> None:
     store = Store()
-    commit = GroupCommit[str](store.write)
+    commit = GroupCommit[str, int](store.write)
     store.release.clear()
     task = asyncio.create_task(commit.put('p1', {'choice': 'agree'}))
     await asyncio.sleep(0.01)
