@@ -70,7 +70,7 @@ class Cluster:
                    UITWISSELPLEK_PORT=str(self.ports.get(name, self.port)), UITWISSELPLEK_PUBLIC_URL=self.url,
                    UITWISSELPLEK_DATABASE_URL=self.database_url, UITWISSELPLEK_REDIS_URL=self.redis_url,
                    UITWISSELPLEK_STORAGE_SECRET=self.secret, NICEGUI_REDIS_URL=self.redis_url,
-                   UITWISSELPLEK_TRUSTED_PROXIES='127.0.0.1', UITWISSELPLEK_RECONNECT_SECONDS='3',
+                   UITWISSELPLEK_TRUSTED_PROXIES='127.0.0.1',
                    UITWISSELPLEK_JOINS_PER_ADDRESS='0', UITWISSELPLEK_JOINS_PER_MEETING='0',  # all are 127.0.0.1
                    UITWISSELPLEK_PAGE_LOADS_PER_ADDRESS='0', UITWISSELPLEK_CODE_GUESSES_PER_ADDRESS='0')
         env.update({f'UITWISSELPLEK_{key}': value for key, value in self.settings.items()})

@@ -119,7 +119,7 @@ async def _serve(conn: Connection) -> None:
     background = [asyncio.create_task(ack_forever()), asyncio.create_task(lag.run())]
     loop = asyncio.get_running_loop()
     commands: dict[str, Callable[..., Awaitable[Any]]] = {
-        'join': _join, 'vote': _vote, 'seen': _seen, 'close': _close}
+        'join': _join, 'vote': _vote, 'seen': _seen, 'close': _close, 'instances': _instances, 'back': _back}
     while True:
         command, args = await loop.run_in_executor(None, conn.recv)
         if command == 'exit':
@@ -194,6 +194,33 @@ async def _seen(clients: dict[int, Client], text: str, timeout: float) -> list[t
     while now() < deadline and any(first(c) is None for c in clients.values()):
         await asyncio.sleep(0.05)
     return [(index, first(client)) for index, client in clients.items()]
+
+
+async def _instances(clients: dict[int, Client], base_url: str, cookie: str) -> dict[int, str]:
+    """Which instance the balancer sent each phone to (its ``cookie``: bench/cluster.py)."""
+    from yarl import URL
+
+    result = {}
+    for index, client in clients.items():
+        browser = getattr(client, 'browser', None)
+        jar = browser.http.cookie_jar.filter_cookies(URL(base_url)) if browser is not None else {}
+        result[index] = jar[cookie].value if cookie in jar else ''
+    return result
+
+
+async def _back(clients: dict[int, Client], indexes: list[int], timeout: float) -> list[tuple[int, float | None]]:
+    """When each of these phones was back: its page loaded again (the instance it was on is gone) and connected,
+    showing the current activity; None when not back before the deadline."""
+    deadline = now() + timeout
+    back: dict[int, float] = {}
+    while now() < deadline and len(back) < len(indexes):
+        for index in indexes:
+            page = getattr(clients.get(index), 'page', None)
+            if index not in back and page is not None and page.reloaded_at is not None \
+                    and page.online.is_set() and page.visible('activity-text'):
+                back[index] = page.reloaded_at
+        await asyncio.sleep(0.05)
+    return [(index, back.get(index)) for index in indexes]
 
 
 async def _close(clients: dict[int, Client]) -> dict[str, int]:

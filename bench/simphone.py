@@ -115,6 +115,7 @@ class NicePage:
         self.online = asyncio.Event()  # connected (again)
         self.path = ''
         self.reloads = 0  # times this page was loaded again because the server did not know it (another instance)
+        self.reloaded_at: float | None = None  # when the last such reload had its page connected again
         self._reloading: asyncio.Task[None] | None = None
 
     async def load(self, path: str, html: str | None = None) -> None:
@@ -184,6 +185,7 @@ class NicePage:
                 await asyncio.sleep(pause)
         self.disconnected = False
         self._reloading = None
+        self.reloaded_at = now()
         if self.on_update is not None:  # what the new page shows counts as arrived now (the screen's tallies)
             self.on_update(self, dict(self.elements), now())
         self.changed.set()
