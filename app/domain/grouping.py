@@ -14,8 +14,9 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
-from app.domain.grouping_designs import design_plan
+from app.domain.grouping_designs import MAX_FIELD, design_plan
 from app.domain.grouping_search import Matrix, greedy_start, search
 
 People = Sequence[tuple[str, str]]  # (participant id, organisation)
@@ -53,15 +54,46 @@ def make_groups(people: People, *, group_count: int | None = None, group_size: i
                 keep_together: Iterable[frozenset[str]] = (), seed: int = 0, effort: float = 1.0) -> list[list[str]]:
     """One round of groups with the sizes of ``group_sizes``; ``met`` counts earlier encounters per pair.
 
-    ``effort`` scales the search work. Pairs naming unknown ids are ignored; organisations are compared without
-    case and people without one (``''``) never count as colleagues.
+    Where a resolvable design is known for these sizes, round after round takes the design's next round as long as
+    nobody in it met before (``_next_design_round``): a meeting that runs its breakouts one at a time gets the
+    design's rounds without repeats too. ``effort`` scales the search work. Pairs naming unknown ids are ignored;
+    organisations are compared without case and people without one (``''``) never count as colleagues.
     """
     sizes = group_sizes(len(people), group_count=group_count, group_size=group_size)
     index = _index(people)
-    problem = _Problem(people, sizes, 1, _pairs(met or {}, index), _pairs(keep_apart, index),
-                       _pairs(keep_together, index))
+    history, apart, together = _pairs(met or {}, index), _pairs(keep_apart, index), _pairs(keep_together, index)
+    if not apart and not together and (from_design := _next_design_round(people, sizes, history)) is not None:
+        return from_design
+    problem = _Problem(people, sizes, 1, history, apart, together)
     rng = random.Random(seed)
     return _as_groups(people, problem.solve([problem.greedy(rng)], rng, effort)[0], len(sizes))
+
+
+def _next_design_round(people: People, sizes: Sequence[int], history: Mapping[tuple[int, int], int]
+                       ) -> list[list[str]] | None:
+    """The first round of the known design for ``sizes`` in which no two people of a group met before, with people
+    seated on the design's points in a way that depends only on who they are (sorted by id) and their organisations,
+    so that consecutive calls walk through the design. None when there is no design or every round has a repeat
+    (someone joined or left, or earlier rounds or meetings were grouped otherwise): then the search decides."""
+    order = sorted(range(len(people)), key=lambda i: people[i][0])
+    orgs = _organisations(people)
+    for groups in _seated_design(tuple(orgs[i] for i in order), tuple(sizes)):
+        members: dict[int, list[int]] = {}
+        for position, g in enumerate(groups):
+            members.setdefault(g, []).append(order[position])
+        if not any(tuple(sorted((a, b))) in history for group in members.values()
+                   for x, a in enumerate(group) for b in group[x + 1:]):
+            return [[people[i][0] for i in sorted(members.get(g, []))] for g in range(len(sizes))]
+    return None
+
+
+@lru_cache(maxsize=64)
+def _seated_design(orgs: tuple[str, ...], sizes: tuple[int, ...]) -> tuple[tuple[int, ...], ...]:
+    """All rounds of the known design for ``sizes`` (each a group per person), seated by ``design_plan`` with a fixed
+    seed and the fewest colleagues in the first rounds (a meeting may stop after two); ``()`` without a design.
+    Cached: the live app asks again every round."""
+    rounds = design_plan(list(orgs), sizes, MAX_FIELD + 1, random.Random(0), first_rounds_first=True)
+    return tuple(tuple(groups) for groups in rounds)
 
 
 def plan_groups(people: People, rounds: int, *, group_count: int | None = None, group_size: int | None = None,

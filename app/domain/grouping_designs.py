@@ -80,14 +80,19 @@ def design_for(sizes: Sequence[int], limit: int = MAX_FIELD + 1) -> tuple[Rounds
     return transversal_rounds(size, k, min(limit, transversal)), size * k
 
 
-def design_plan(orgs: Sequence[str], sizes: Sequence[int], rounds: int, rng: random.Random) -> list[list[int]]:
+def design_plan(orgs: Sequence[str], sizes: Sequence[int], rounds: int, rng: random.Random,
+                first_rounds_first: bool = False) -> list[list[int]]:
     """The first ``rounds`` rounds of the design of ``design_for`` as the group of each person per round (groups in
-    the order of ``sizes``), or ``[]``; ``orgs`` holds an organisation key per person, placed to meet rarely."""
+    the order of ``sizes``), or ``[]``; ``orgs`` holds an organisation key per person, placed to meet rarely: in
+    rows (``_place``), then swapped to fewer colleague pairs over all rounds together, or, with
+    ``first_rounds_first``, fewer in the first round above all, then in the second, … (for a meeting that may stop
+    after a few rounds)."""
     found = design_for(sizes, rounds)
     if found is None:
         return []
     design, points = found
-    point_of = _relabel(design, orgs, _place(orgs, max(sizes), points, rng), rng)
+    weights = [(len(orgs) ** 2) ** (len(design) - 1 - r) for r in range(len(design))] if first_rounds_first else None
+    point_of = _relabel(design, orgs, _place(orgs, max(sizes), points, rng), rng, weights)
     person_at = {p: i for i, p in enumerate(point_of)}
     plan = []
     for groups in design:
@@ -123,8 +128,11 @@ def _place(orgs: Sequence[str], rows: int, points: int, rng: random.Random) -> l
     return point_of
 
 
-def _relabel(design: Rounds, orgs: Sequence[str], point_of: list[int], rng: random.Random) -> list[int]:
-    """Hill climbing on who sits on which point: swap two people when fewer colleagues then share a group."""
+def _relabel(design: Rounds, orgs: Sequence[str], point_of: list[int], rng: random.Random,
+             weights: Sequence[int] | None = None) -> list[int]:
+    """Hill climbing on who sits on which point: swap two people when fewer colleagues then share a group (counted
+    per round with ``weights``, by default 1 each)."""
+    factors = weights or [1] * len(design)
     n = len(orgs)
     group_of = [{p: g for g, points in enumerate(groups) for p in points} for groups in design]
     at = [[group_of[r][point_of[i]] for r in range(len(design))] for i in range(n)]  # person -> group per round
@@ -132,7 +140,7 @@ def _relabel(design: Rounds, orgs: Sequence[str], point_of: list[int], rng: rand
     for i in range(n):
         for r, g in enumerate(at[i]):
             tally[r][g][orgs[i]] += 1
-    for _ in range(40 * n):
+    for _ in range((40 if weights is None else 400) * n):
         a, b = int(rng.random() * n), int(rng.random() * n)
         oa, ob = orgs[a], orgs[b]
         if oa == ob:
@@ -140,7 +148,7 @@ def _relabel(design: Rounds, orgs: Sequence[str], point_of: list[int], rng: rand
         delta = 0
         for r, (ga, gb) in enumerate(zip(at[a], at[b], strict=True)):
             if ga != gb:
-                delta += tally[r][gb][oa] + tally[r][ga][ob] - tally[r][ga][oa] - tally[r][gb][ob] + 2
+                delta += factors[r] * (tally[r][gb][oa] + tally[r][ga][ob] - tally[r][ga][oa] - tally[r][gb][ob] + 2)
         if delta <= 0:
             for r, (ga, gb) in enumerate(zip(at[a], at[b], strict=True)):
                 tally[r][ga][oa] -= 1

@@ -304,3 +304,31 @@ def test_designs_never_repeat(sizes: list[int]) -> None:
     assert max(counts.values()) == 1
     assert all(sorted(p for group in groups for p in group) == list(range(points)) for groups in design)
     assert design_for([6] * 6) is None and design_for([5] * 4) is None
+
+
+@pytest.mark.parametrize(('n', 'size', 'rounds'), [(16, 4, 5), (28, 4, 9), (32, 4, 10), (25, 5, 6)])
+def test_live_rounds_one_at_a_time_follow_the_design(n: int, size: int, rounds: int) -> None:
+    """A meeting that makes its breakout groups one round at a time, each fed the encounters so far, meets nobody
+    twice where a design exists, and the first rounds mix organisations fully."""
+    crowd = people(n, 4)
+    org = dict(crowd)
+    met: Counter[frozenset[str]] = Counter()
+    for r in range(rounds):
+        groups = make_groups(crowd, group_size=size, met=met, seed=r)
+        check_round(groups, [pid for pid, _ in crowd], group_sizes(n, group_size=size))
+        if r < 2:
+            assert all(len({org[pid] for pid in group}) == min(size, 4) for group in groups)
+        met.update(frozenset((a, b)) for group in groups for i, a in enumerate(group) for b in group[i + 1:])
+    assert max(met.values()) == 1
+
+
+def test_live_rounds_after_someone_left_still_avoid_repeats_where_they_can() -> None:
+    crowd = people(28, 4)
+    met: Counter[frozenset[str]] = Counter()
+    for r in range(3):
+        groups = make_groups(crowd, group_size=4, met=met, seed=r)
+        met.update(frozenset((a, b)) for group in groups for i, a in enumerate(group) for b in group[i + 1:])
+    fewer = crowd[1:]  # p0 went home: the seating changes, the search takes over
+    groups = make_groups(fewer, group_size=4, met=met, seed=3)
+    check_round(groups, [pid for pid, _ in fewer], group_sizes(27, group_size=4))
+    assert sum(met[frozenset((a, b))] for group in groups for i, a in enumerate(group) for b in group[i + 1:]) == 0
