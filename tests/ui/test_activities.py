@@ -59,6 +59,7 @@ async def test_statement_round(user: User, create_user: Callable[[], User]) -> N
         await phone.should_see('Ontvangen ✓')
     await screen.should_see('3 van 3 geantwoord')
     await screen.should_see('Akkoord: 2 (67%) · Niet akkoord: 1 (33%)')
+    await user.should_see('Stelling · loopt · 3 antwoorden')  # the agenda's count follows the votes, no reload
     phones[2].find(marker='vote-agree').click()
     await screen.should_see('Akkoord: 3 (100%) · Niet akkoord: 0 (0%)')
 

@@ -19,6 +19,7 @@ class AgendaEditor:
         """``preparer``: a member preparing the meeting edits the agenda only (no opening, no answers, no export)."""
         self.room, self.meetings, self.t, self.lang, self.preparer = room, meetings, t, lang, preparer
         self.items = ui.refreshable(self._items)
+        self.captions: dict[int, tuple[ui.item_label, str]] = {}  # activity -> its "Stelling · open · 3 antwoorden"
 
     def build(self) -> None:
         t = self.t
@@ -43,9 +44,29 @@ class AgendaEditor:
                     ui.button(t('export.summary'), icon='content_copy', on_click=self._summary).props('flat') \
                         .mark('export-summary')
         self.room.agenda.agenda_changed.subscribe(self.items.refresh)  # released with the client
+        if not self.preparer:
+            self.room.agenda.answers_changed.subscribe(self._answer_changed)  # "3 antwoorden" follows the votes
+
+    def _caption(self, activity: Activity) -> str:
+        t, kind = self.t, self.room.kinds[activity.kind]
+        progress = '' if self.preparer else \
+            kind.progress(activity, self.room.agenda.count(activity.id), self.room.history(), t)
+        return ' · '.join(d for d in (t(kind.label), t(f'activity.state.{activity.state}'), progress) if d)
+
+    def _answer_changed(self, change: object) -> None:
+        activity_id = getattr(change, 'activity_id', None)
+        activity = self.room.agenda.activities.get(activity_id) if activity_id is not None else None
+        if activity is None or activity_id not in self.captions:
+            return
+        label, shown = self.captions[activity_id]
+        text = self._caption(activity)
+        if text != shown:  # a changed vote leaves the count as it was: nothing to send
+            label.set_text(text)
+            self.captions[activity_id] = (label, text)
 
     def _items(self) -> None:
         t, agenda = self.t, self.room.agenda
+        self.captions = {}
         activities = agenda.ordered()
         if not activities:  # what can be added: every kind, by name
             ui.label(t('agenda.empty', kinds=', '.join(t(k.label) for k in self.room.kinds if k.form))) \
@@ -53,17 +74,14 @@ class AgendaEditor:
         with ui.list().props('separator').classes('w-full'):
             for number, activity in enumerate(activities, start=1):
                 current = activity.id == agenda.current_id
-                kind = self.room.kinds[activity.kind]
                 with ui.item().classes('flex-wrap ' + ('bg-green-1' if current else '')).mark('agenda-item') \
                         .props('data-testid=agenda-item'):  # on a narrow screen the buttons go under the text
                     with ui.item_section().props('avatar'):
                         ui.label(str(number)).classes('text-lg font-bold')
                     with ui.item_section().classes('min-w-[12rem]'):
                         ui.item_label(activity.text).classes('break-words').props('lines=2')
-                        progress = '' if self.preparer else \
-                            kind.progress(activity, agenda.count(activity.id), self.room.history(), t)
-                        details = [t(kind.label), t(f'activity.state.{activity.state}'), progress]
-                        ui.item_label(' · '.join(d for d in details if d)).props('caption')
+                        caption = self._caption(activity)
+                        self.captions[activity.id] = (ui.item_label(caption).props('caption'), caption)
                     with ui.item_section().props('side'), ui.row().classes('gap-0 no-wrap'):
                         self._buttons(activity)
 
