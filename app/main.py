@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -19,6 +20,7 @@ from app.pages.phone import page as phone
 from app.pages.phone import start
 from app.pages.phone.assets import PRIMARY
 from app.pages.screen import page as screen
+from app.pages.speedups import install as install_speedups
 from app.pages.styles import CSS_CACHE_SECONDS, TAILWIND_CSS, TAILWIND_PATH, tailwind_href
 from app.settings import Settings
 from app.store import db
@@ -29,10 +31,20 @@ SESSION_DAYS = 180
 log = logging.getLogger(__name__)
 
 
+def _freeze_startup_objects() -> None:
+    """What exists once the app has started (NiceGUI, SQLAlchemy, the pages; about 180,000 objects) lives as long
+    as the process: moved out of the garbage collector's sight, every full collection skips it — about 50 ms less
+    of each pause that a busy plenary's heap of phone pages brings (bench/README.md)."""
+    gc.collect()
+    gc.freeze()
+
+
 def build(system: System) -> None:
     """Register everything on NiceGUI's app; the database opens at start-up."""
+    install_speedups()  # NiceGUI's per-element signature look-ups, once per function
     app.colors(primary=PRIMARY, secondary='#f2b705')
     app.on_startup(system.start)
+    app.on_startup(_freeze_startup_objects)
     app.on_shutdown(system.stop)
     # NiceGUI's own "connection lost" notice, in Dutch from our catalog
     translations['nl'] = {key: catalog_text('nl', f'nicegui.{key}') for key in translations['en-GB']}

@@ -23,11 +23,12 @@ class PendingTaps(ui.element, component='pending_taps.js'):
         self.on('resend', lambda e: on_resend([item for item in e.args if isinstance(item, dict)]))
 
     def remember(self, element: ui.element, activity: int, field: str, value: object = None, *,
-                 value_js: str = '') -> None:
+                 value_js: str = '', activity_js: str = '') -> None:
         """Before ``element``'s click reaches the server, note it here (``value_js`` reads the value in the
-        browser, e.g. a text field's)."""
-        value_code = value_js or json.dumps(value)
-        element.on('click', js_handler=f'(...args) => {{ getElement({self.id}).add({{activity: {activity}, '
+        browser, e.g. a text field's; ``activity_js`` the activity, for a button that stays when the question
+        changes)."""
+        value_code, activity_code = value_js or json.dumps(value), activity_js or str(activity)
+        element.on('click', js_handler=f'(...args) => {{ getElement({self.id}).add({{activity: {activity_code}, '
                                        f'field: {json.dumps(field)}, value: {value_code}}}); }}')
 
     def done(self, activity: int, field: str = '') -> None:

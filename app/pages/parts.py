@@ -58,6 +58,11 @@ class Part:
         """Someone joined, left or came online/offline (only for views that override this: it costs a call per
         view and change)."""
 
+    def show(self, activity: Activity) -> bool:
+        """The host is about to show ``activity`` (another one of this view's kind): True if this view changed itself
+        into it in place (same shape, e.g. the next statement with the same buttons), False to be rebuilt."""
+        return False
+
     def draft(self) -> dict[str, Any]:
         """What the person typed and did not send yet: carried over when the host rebuilds (an edit of the
         question, a new member in the group) so that nothing typed is thrown away."""
@@ -97,6 +102,51 @@ def follow(room: Room, views: Iterable[type[Part] | None], shown: Callable[[], P
                 event.subscribe(forward, expect_args=True)
     if any(view.roster_changed is not Part.roster_changed for view in views):
         room.roster_changed.subscribe(roster, expect_args=True)
+
+
+class FollowShown:
+    """For a host page there is one of per person (the phone): subscribed only to what the view shown listens to.
+
+    ``follow`` subscribes to what *any* kind's view listens to, so that a new question costs no new subscription;
+    with a phone per participant that made every vote and every join call every phone (the exchange's phone view
+    listens to answers, some views to the roster) although a poll's phone view listens to nothing. Here the host
+    calls ``update()`` whenever the part shown changes: a new question of the same kind changes no subscription,
+    one of another kind subscribes or unsubscribes only the difference. Call it inside the host's client context
+    (the subscriptions end with the client, like any other).
+    """
+
+    def __init__(self, room: Room, shown: Callable[[], Part | None]) -> None:
+        self.room, self.shown = room, shown
+        self.view: type[Part] | None = None
+        self.subscribed: dict[tuple[int, str], Event] = {}
+
+    def forward(self, *args: object) -> None:
+        part = self.shown()
+        if part is not None:
+            part.changed(args[0] if args else None)
+
+    def roster(self, change: RosterChange) -> None:
+        part = self.shown()
+        if part is not None:
+            part.roster_changed(change)
+
+    def update(self) -> None:
+        part = self.shown()
+        view = type(part) if part is not None else None
+        if view is self.view:
+            return
+        self.view = view
+        wanted: dict[tuple[int, str], Event] = {}
+        if view is not None:
+            wanted.update({(id(event), 'forward'): event for event in view.events(self.room)})
+            if view.roster_changed is not Part.roster_changed:
+                wanted[(id(self.room.roster_changed), 'roster')] = self.room.roster_changed
+        for key in [key for key in self.subscribed if key not in wanted]:
+            self.subscribed.pop(key).unsubscribe(getattr(self, key[1]))
+        for key, event in wanted.items():
+            if key not in self.subscribed:
+                event.subscribe(getattr(self, key[1]), expect_args=True)
+                self.subscribed[key] = event
 
 
 def preload(room: Room, views: Iterable[type[Part] | None]) -> None:

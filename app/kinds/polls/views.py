@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from nicegui import Event, ui
 
-from app.domain.activities import MAX_REASON, Answer
+from app.domain.activities import MAX_REASON, Activity, Answer
 from app.domain.errors import Refused
 from app.i18n import Translate
 from app.kinds.answer_views import voting_buttons
@@ -140,6 +140,19 @@ class PollScreen(PollLive):
         self.update_count()
 
 
+def text_classes(text: str) -> str:
+    """The question on a phone: a long statement leaves room for the buttons on a small phone."""
+    size = 'text-2xl' if len(text) <= 90 else 'text-xl' if len(text) <= 160 else 'text-lg'
+    return f'{size} font-bold leading-snug break-words'
+
+
+def only_buttons(activity: Activity) -> bool:
+    """The phone shows the question and its buttons, nothing else: open, no "waarom?", no results."""
+    settings = activity.settings
+    return bool(activity.options) and activity.state == 'open' and not getattr(settings, 'ask_reason', False) \
+        and not (settings.results_on_phones and activity.revealed)
+
+
 class PollPhone(Part):
     """The poll on a phone: one question, big buttons, "ontvangen" only once stored."""
 
@@ -152,10 +165,10 @@ class PollPhone(Part):
         self.answer: Answer | None = self.room.agenda.answer_of(activity.id, self.ctx.participant_id)
         self.buttons: dict[str, ui.button] = {}
         ui.label(t(self.room.kinds[activity.kind].label)).classes('text-sm uppercase tracking-wide text-grey-7')
-        size = 'text-2xl' if len(activity.text) <= 90 else 'text-xl' if len(activity.text) <= 160 else 'text-lg'
-        ui.label(activity.text).classes(f'{size} font-bold leading-snug break-words').mark('activity-text') \
-            .props('data-testid=activity-text')  # a long statement leaves room for the buttons on a small phone
+        self.text = ui.label(activity.text).classes(text_classes(activity.text)).mark('activity-text') \
+            .props('data-testid=activity-text')
         open_ = activity.state == 'open'
+        self.only_buttons = only_buttons(activity)  # what ``show`` can change in place
         if activity.options:
             self._choices(open_)
         else:
@@ -178,12 +191,16 @@ class PollPhone(Part):
         with ui.element('div').classes(f'w-full {grid}'):
             for option in self.activity.options:
                 key = kind.label_of(option)
-                button = ui.button(self.t(key) if key else option, on_click=lambda o=option: self._vote(o)) \
+                button = ui.button(self.t(key) if key else option) \
                     .props(f'size=xl no-caps data-testid=vote-{option}').classes('w-full py-3 text-xl') \
                     .mark(f'vote-{option}')
+                # the question the browser showed when tapped (the buttons stay when the next one comes)
+                button.props['data-activity'] = self.activity.id
+                shown = f'Number(getHtmlElement({button.id}).dataset.activity)'
+                button.on('click', lambda e, o=option: self._vote(o, e.args), js_handler=f'() => emit({shown})')
                 button.set_enabled(open_)
                 if self.ctx.pending is not None:  # kept in the browser until the server has stored it
-                    self.ctx.pending.remember(button, self.activity.id, 'choice', option)
+                    self.ctx.pending.remember(button, self.activity.id, 'choice', option, activity_js=shown)
                 self.buttons[option] = button
         self._highlight()
 
@@ -194,9 +211,42 @@ class PollPhone(Part):
             button.props('unelevated color=primary' if option == chosen else 'outline color=grey-9')
             button.props(f'aria-pressed={"true" if option == chosen else "false"}')
 
-    async def _vote(self, option: str) -> None:
+    async def _vote(self, option: str, shown: object = None) -> None:
+        if isinstance(shown, int) and shown != self.activity.id:  # tapped before the next question arrived
+            await self._send_earlier(shown, option)
+            return
         await self._send(choice=option)
         self._highlight()
+
+    async def _send_earlier(self, activity_id: int, option: str) -> None:
+        """A tap on the question shown before this one (as a rebuilt phone's old buttons did): stored for that one,
+        or (usually: it closed) refused with the reason; this question's buttons do not change."""
+        try:
+            await self.room.agenda.answer(self.ctx.participant_id, activity_id, choice=option)
+        except Refused as error:
+            notify_refused(self.t, error)
+        finally:
+            if self.ctx.pending is not None:
+                self.ctx.pending.done(activity_id, 'choice')
+
+    def show(self, activity: Activity) -> bool:
+        """The next question with the same buttons and nothing else below it (the usual "Volgende" through a list of
+        statements): its text, the buttons' choice and "Ontvangen" change in place — a few updated props per phone
+        instead of deleting and making the whole view (in a plenary of hundreds of phones most of the server's work
+        for "Volgende")."""
+        old = self.activity
+        if not (self.only_buttons and only_buttons(activity) and activity.kind == old.kind
+                and activity.options == old.options):
+            return False
+        self.activity = activity
+        self.answer = self.room.agenda.answer_of(activity.id, self.ctx.participant_id)
+        self.text.set_text(activity.text)
+        self.text.classes(replace=text_classes(activity.text))
+        for button in self.buttons.values():
+            button.props['data-activity'] = activity.id
+        self.received.set_visibility(self.answer is not None)
+        self._highlight()
+        return True
 
     def _areas(self) -> dict[str, tuple[ui.textarea | None, str]]:
         answer = self.answer or Answer()

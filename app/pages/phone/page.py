@@ -18,7 +18,7 @@ from app.domain.people import MAX_NAME, MAX_ORGANISATION, Person
 from app.i18n import Translate
 from app.live.room import Room
 from app.pages.common import client_ip, device_id, header, message_card, notify_refused, use_language
-from app.pages.parts import Part, ViewContext, follow, preload, views_for
+from app.pages.parts import FollowShown, Part, ViewContext, preload, views_for
 from app.pages.phone import plain
 from app.pages.phone.plain import join_page, language_asked, plain_join_possible
 from app.pages.phone.screen_beside import ScreenBeside
@@ -40,12 +40,12 @@ def register(system: System) -> None:
         if system.settings.plain_pages and language_asked(request):
             return RedirectResponse(request.url.path, status_code=303)
         lang, t = use_language(system)
-        header(lang, t)
         address, guesses = client_ip(system, request), system.code_guesses
         wait = guesses.wait_seconds(address) if guesses else 0
         if system.page_loads is not None and not system.page_loads.allow(address):  # a script, not people
             wait = max(wait, system.page_loads.wait_seconds(address))
         if wait > 0:  # this address guessed too many codes or loads pages in bulk: no look-up for a while
+            header(lang, t)
             ui.context.client.status_code = 429
             message_card(t.plural('error.throttled', int(wait) + 1), marker='too-many-codes')
             return
@@ -54,6 +54,7 @@ def register(system: System) -> None:
         if room is None:
             if guesses:
                 guesses.allow(address)
+            header(lang, t)
             ui.context.client.status_code = 404  # /docs, /wp-admin, a mistyped code: not a page here
             message_card(t('error.unknown_code'), t('error.unknown_code_body'), link=(t('start.retry'), '/'),
                          marker='unknown-code')
@@ -66,6 +67,7 @@ def register(system: System) -> None:
             members = await system.networks.choices(room)
         if system.settings.plain_pages and plain_join_possible(room, device, recognised):
             return join_page(lang, room, members)  # a form that a slow phone can use before the live page is loaded
+        header(lang, t)  # only on a live page: the plain form above has its own
         view = ParticipantView(room, device, t, lang, address, system.networks)
         view.recognised, view.members = recognised, members
         await view.build()
@@ -96,6 +98,7 @@ class ParticipantView:
         self.body = ui.refreshable(self._body)  # per phone: a refresh touches only this phone's elements
         self.draft: tuple[int, dict] | None = None  # (activity id, what was typed) across a rebuild
         self.subscribed = False
+        self.following: FollowShown | None = None  # the room's events the part shown listens to (once connected)
         self.asked_before_leaving: set[int] = set()  # activities asked once when leaving early (the evaluation)
 
     async def build(self) -> None:
@@ -143,6 +146,13 @@ class ParticipantView:
         else:
             self._join_form()
         self._show_leave()
+        self._follow_part()
+
+    def _follow_part(self) -> None:
+        """Subscribed to what the part shown listens to, nothing more (a poll: nothing; a vote calls no phone)."""
+        if self.following is not None:
+            with self.column:
+                self.following.update()
 
     def _show_part(self, activity: Activity) -> None:
         """The activity as its kind shows it on a phone (with what was typed before a rebuild)."""
@@ -272,19 +282,26 @@ class ParticipantView:
             ui.label(t('participant.wait')).classes('text-base text-grey-7')
 
     def _leave_button(self) -> None:
-        t = self.t
-        with ui.dialog() as confirm, ui.card().classes('gap-4'):
-            ui.label(t('participant.leave_confirm')).classes('text-lg')
-            with ui.row().classes('w-full justify-end'):
-                ui.button(t('common.cancel'), on_click=confirm.close).props('flat')
-                ui.button(t('participant.leave'), on_click=lambda: self._leave(confirm)) \
-                    .props('unelevated color=negative').mark('leave-confirm')
-        self.leave = ui.button(t('participant.leave'), on_click=lambda: self._before_leaving(confirm)) \
+        self.confirm: ui.dialog | None = None  # "Verlaten?", built when first needed: most phones never leave early
+        self.leave = ui.button(self.t('participant.leave'), on_click=lambda: self._before_leaving()) \
             .props('flat color=grey-8').classes('self-center').mark('leave')
 
-    def _before_leaving(self, confirm: ui.dialog) -> None:
+    def _confirm_dialog(self) -> ui.dialog:
+        t = self.t
+        if self.confirm is None:
+            with self.leave.parent_slot, ui.dialog() as confirm, ui.card().classes('gap-4'):
+                ui.label(t('participant.leave_confirm')).classes('text-lg')
+                with ui.row().classes('w-full justify-end'):
+                    ui.button(t('common.cancel'), on_click=confirm.close).props('flat')
+                    ui.button(t('participant.leave'), on_click=lambda: self._leave(confirm)) \
+                        .props('unelevated color=negative').mark('leave-confirm')
+            self.confirm = confirm
+        return self.confirm
+
+    def _before_leaving(self) -> None:
         """Leaving early: an open activity whose kind asks something first (the evaluation) and that this person has
         not answered is shown once, skippable; then the usual "leave?" dialog."""
+        confirm = self._confirm_dialog()
         asked = self._ask_before_leaving()
         if asked is None:
             confirm.open()
@@ -359,7 +376,18 @@ class ParticipantView:
     async def _activity_changed(self, activity: Activity | None) -> None:
         if self.person is not None and self._view_of(activity) != self.shown_activity:
             await asyncio.sleep(0)  # one task per phone: the server keeps serving sockets between rebuilds
-            self.rebuild()  # every phone switches; an edit the phone doesn't show changes nothing
+            if not self._shown_in_place():
+                self.rebuild()  # every phone switches; an edit the phone doesn't show changes nothing
+
+    def _shown_in_place(self) -> bool:
+        """The part shown changed itself into the current activity (e.g. the next statement: same buttons)."""
+        current, part = self.room.agenda.current, self.part
+        if current is None or part is None or self.person is None or self.room.info.state == 'closed' \
+                or (self.room.info.state, self.room.info.locked) != self.shown \
+                or self.room.kinds[current.kind].phone is not type(part) or not part.show(current):
+            return False
+        self.shown_activity = self._view_of(current)
+        return True
 
     def _meeting_changed(self, info: MeetingInfo) -> None:
         self.beside.update()  # the meeting went online, hybrid or back to the room: adapts in place
@@ -382,7 +410,8 @@ class ParticipantView:
         self.room.removed_changed.subscribe(self._removed_changed)
         self.room.meeting_changed.subscribe(self._meeting_changed)
         self.room.agenda.current_changed.subscribe(self._activity_changed)
-        follow(self.room, views_for(self.room, 'phone'), lambda: self.part)  # once, forwarded to the part shown
+        self.following = FollowShown(self.room, lambda: self.part)
+        self._follow_part()
         if self.topics is not None:
             self.room.network_changed.subscribe(self.topics.network_changed)
         self.room.place_changed.subscribe(self.beside.place_changed)
