@@ -55,8 +55,12 @@ class Cluster:
         self.redis_url = redis_url
         self.settings = settings  # more UITWISSELPLEK_* settings
         self.secret = secrets.token_hex(16)
-        self.ports = {name: free_port() for name in INSTANCES}
-        self.port = free_port()
+        ports: list[int] = []
+        while len(ports) < len(INSTANCES) + 1:  # free now, and not one another's (a port is free until bound)
+            if (port := free_port()) not in ports:
+                ports.append(port)
+        self.ports = dict(zip(INSTANCES, ports, strict=False))
+        self.port = ports[-1]
         self.url = f'http://127.0.0.1:{self.port}'
         self.processes: dict[str, subprocess.Popen] = {}
         self.meeting: tuple[int, str, str, int] | None = None  # id, join code, screen key, first statement id

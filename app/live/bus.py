@@ -63,6 +63,8 @@ class RedisBus:
         self.channel = channel
         self._redis = Redis.from_url(url)
         self._task: asyncio.Task | None = None
+        self._outbox: list[tuple[str, asyncio.Future[None]]] = []  # payloads waiting for the publisher
+        self._sending: asyncio.Task | None = None
 
     async def start(self, handler: Handler) -> None:
         pubsub = self._redis.pubsub(ignore_subscribe_messages=True)
@@ -82,8 +84,33 @@ class RedisBus:
                 log.exception('could not apply a change from the bus')
 
     async def publish(self, meeting_id: int, change: object) -> None:
+        """Returns once Redis took the change. One publisher task sends what is waiting in one pipeline (one
+        connection, in the order of the calls): a burst of a thousand votes asked the connection pool for a
+        thousand connections at once and failed with "Too many connections"."""
         payload = json.dumps({'origin': self.origin, 'meeting': meeting_id, 'change': self.codec.encode(change)})
-        await self._redis.publish(self.channel, payload)
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[None] = loop.create_future()
+        self._outbox.append((payload, future))
+        if self._sending is None or self._sending.done() or self._sending.get_loop() is not loop:
+            self._sending = loop.create_task(self._send())
+        await future
+
+    async def _send(self) -> None:
+        while self._outbox:
+            batch, self._outbox = self._outbox, []
+            try:
+                async with self._redis.pipeline(transaction=False) as pipe:
+                    for payload, _ in batch:
+                        pipe.publish(self.channel, payload)
+                    await pipe.execute()
+            except Exception as error:  # Redis is gone: every caller of this batch hears it
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(error)
+            else:
+                for _, future in batch:
+                    if not future.done():
+                        future.set_result(None)
 
     async def stop(self) -> None:
         if self._task:

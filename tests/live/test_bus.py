@@ -55,3 +55,25 @@ async def test_changes_travel_between_instances(repo: Repo) -> None:
     finally:
         await bus_a.stop()
         await bus_b.stop()
+
+
+async def test_a_burst_of_changes_goes_out_in_order() -> None:
+    """A thousand votes at once are a thousand publishes: sent through one connection (redis-py's pool refused
+    more connections than its limit: "Too many connections"), in the order they were made."""
+    need_service('Redis', '127.0.0.1', 6379)
+    from app.live.changes import Presence
+
+    channel = f'test:{secrets.token_hex(4)}'
+    codec = change_codec(default_registry())
+    bus_a, bus_b = RedisBus(REDIS_URL, codec, channel), RedisBus(REDIS_URL, codec, channel)
+    heard: list[object] = []
+    await bus_a.start(lambda *_: None)
+    await bus_b.start(lambda _meeting, change, _origin: heard.append(change))
+    try:
+        await asyncio.sleep(0.1)
+        await asyncio.gather(*(bus_a.publish(1, Presence(f'p{i}', 1)) for i in range(3000)))
+        await wait_for(lambda: len(heard) == 3000)
+        assert heard == [Presence(f'p{i}', 1) for i in range(3000)]
+    finally:
+        await bus_a.stop()
+        await bus_b.stop()
