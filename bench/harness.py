@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import math
 import os
+import shutil
 from collections.abc import Awaitable, Callable, Coroutine
 from multiprocessing.connection import Connection
 from typing import Any, Protocol, TypeVar
@@ -79,11 +80,20 @@ def cpu_seconds(pid: int) -> float:
 
 
 # the generator worker
-def worker(conn: Connection, cpu: int | None) -> None:
-    """Entry point of a generator process."""
+Commands = dict[str, Callable[..., Awaitable[Any]]]
+
+
+def worker(conn: Connection, cpu: int | None, commands: Commands | None = None) -> None:
+    """Entry point of a generator process; ``commands`` (module-level functions) replace or add to ``COMMANDS``."""
     if cpu is not None:
         os.sched_setaffinity(0, {cpu})
-    run_loop(_serve(conn))
+    run_loop(_serve(conn, {**COMMANDS, **(commands or {})}))
+
+
+def cores() -> tuple[int | None, int | None]:
+    """(server core, generator core): 0 and 1 where there are two cores and ``taskset``, else unpinned."""
+    two = (os.cpu_count() or 1) >= 2 and shutil.which('taskset') is not None
+    return (0, 1) if two else (None, None)
 
 
 def run_loop(main: Coroutine[Any, Any, T]) -> T:
@@ -113,13 +123,11 @@ class LagMonitor:
         return worst
 
 
-async def _serve(conn: Connection) -> None:
+async def _serve(conn: Connection, commands: Commands) -> None:
     clients: dict[int, Client] = {}
     lag = LagMonitor()
     background = [asyncio.create_task(ack_forever()), asyncio.create_task(lag.run())]
     loop = asyncio.get_running_loop()
-    commands: dict[str, Callable[..., Awaitable[Any]]] = {
-        'join': _join, 'vote': _vote, 'seen': _seen, 'close': _close, 'instances': _instances, 'back': _back}
     while True:
         command, args = await loop.run_in_executor(None, conn.recv)
         if command == 'exit':
@@ -232,3 +240,7 @@ async def _close(clients: dict[int, Client]) -> dict[str, int]:
     for key in COUNTERS:
         COUNTERS[key] = 0
     return counters
+
+
+COMMANDS: Commands = {'join': _join, 'vote': _vote, 'seen': _seen, 'close': _close, 'instances': _instances,
+                      'back': _back}

@@ -36,7 +36,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.i18n import translator
 from bench.bare_baseline import BareClient
-from bench.harness import LagMonitor, cpu_seconds, match_latencies, percentile, rss_kb, run_loop, worker
+from bench.harness import (
+    Commands,
+    LagMonitor,
+    cores,
+    cpu_seconds,
+    match_latencies,
+    percentile,
+    rss_kb,
+    run_loop,
+    worker,
+)
 from bench.report import Row, column, print_table
 from bench.simphone import DISCONNECTS, Facilitator, Screen, now
 
@@ -152,13 +162,14 @@ def seed(database: Path | str) -> tuple[int, str, str, int]:
 class Generators:
     """The generator processes; client ``i`` lives in worker ``i % count``."""
 
-    def __init__(self, count: int, core: int | None) -> None:
+    def __init__(self, count: int, core: int | None, commands: Commands | None = None) -> None:
+        """``commands``: a benchmark's own worker commands besides ``bench.harness.COMMANDS``."""
         context = multiprocessing.get_context('spawn')
         self.pipes = []
         self.processes = []
         for _ in range(count):
             ours, theirs = context.Pipe()
-            process = context.Process(target=worker, args=(theirs, core), daemon=True)
+            process = context.Process(target=worker, args=(theirs, core, commands), daemon=True)
             process.start()
             self.pipes.append(ours)
             self.processes.append(process)
@@ -401,8 +412,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument('--profile-server', metavar='FILE', help='run the app under cProfile, write its stats here '
                                                                  '(slower: figures are not comparable)')
     args = parser.parse_args(argv)
-    two = (os.cpu_count() or 1) >= 2 and shutil.which('taskset') is not None
-    args.server_core, args.generator_core = (0, 1) if two else (None, None)
+    args.server_core, args.generator_core = cores()
     return args
 
 

@@ -19,7 +19,6 @@ import contextlib
 import itertools
 import json
 import math
-import multiprocessing
 import os
 import random
 import shutil
@@ -36,9 +35,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import LagMonitor, cpu_seconds, match_latencies, percentile, rss_kb, run_loop
+from bench.harness import LagMonitor, cores, cpu_seconds, match_latencies, percentile, rss_kb, run_loop
 from bench.load import LABELS, NL, PASSWORD, USER, Generators, Process, app_env, first_option, free_port, pinned
-from bench.many_meetings_worker import worker
+from bench.many_meetings_worker import COMMANDS
 from bench.simphone import DISCONNECTS, Facilitator, Screen, now
 
 STATEMENT = 'Kennis delen loont pas als iedereen meedoet.'
@@ -121,21 +120,6 @@ def stored_votes(database: Path, meetings: list[Meeting]) -> dict[int, tuple[int
     return {m.index: by_activity.get(m.statement_id, (0, 0)) for m in meetings}
 
 
-class MeetingGenerators(Generators):
-    """``bench.load.Generators`` with this benchmark's worker (phones of many meetings, rounds)."""
-
-    def __init__(self, count: int, core: int | None) -> None:
-        context = multiprocessing.get_context('spawn')
-        self.pipes = []
-        self.processes = []
-        for _ in range(count):
-            ours, theirs = context.Pipe()
-            process = context.Process(target=worker, args=(theirs, core), daemon=True)
-            process.start()
-            self.pipes.append(ours)
-            self.processes.append(process)
-
-
 def core_busy(core: int | None) -> float:
     """Busy seconds of one core since boot, all processes (``/proc/stat``): what other work takes from the server's
     core is this minus the server's own CPU time."""
@@ -181,7 +165,7 @@ def matched(votes: list[tuple[float, str]], timeline: list[tuple[float, dict[str
 class Bench:
     """One run: M meetings × P phones on one app instance."""
 
-    def __init__(self, args: argparse.Namespace, gens: MeetingGenerators) -> None:
+    def __init__(self, args: argparse.Namespace, gens: Generators) -> None:
         self.args, self.gens = args, gens
         self.m, self.p = args.meetings, args.phones
         self.n = self.m * self.p
@@ -423,7 +407,7 @@ class Bench:
         await asyncio.gather(*(views(m) for m in self.meetings))
 
 
-async def run(args: argparse.Namespace, gens: MeetingGenerators) -> Bench:
+async def run(args: argparse.Namespace, gens: Generators) -> Bench:
     bench = Bench(args, gens)
     data_dir = Path(tempfile.mkdtemp(prefix=f'uitwisselplek-many-{args.meetings}x{args.phones}-'))
     port = free_port()
@@ -662,7 +646,7 @@ def print_summary(rows: list[tuple[str, str]]) -> None:
 
 async def main(args: argparse.Namespace) -> int:
     workers = max(1, math.ceil(args.meetings * args.phones / args.phones_per_worker))
-    gens = MeetingGenerators(workers, args.generator_core)
+    gens = Generators(workers, args.generator_core, COMMANDS)
     log(f'{workers} generator process(es)')
     try:
         bench = await run(args, gens)
@@ -705,8 +689,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument('--json', metavar='FILE', help='write the raw figures (every vote, every phone) here')
     parser.add_argument('--keep', action='store_true', help="keep the app's temporary data folder (server.log)")
     args = parser.parse_args(argv)
-    two = (os.cpu_count() or 1) >= 2 and shutil.which('taskset') is not None
-    args.server_core, args.generator_core = (0, 1) if two else (None, None)
+    args.server_core, args.generator_core = cores()
     return args
 
 

@@ -11,13 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
-from collections.abc import Awaitable, Callable
-from multiprocessing.connection import Connection
 from typing import Any
 
-from bench.harness import LagMonitor, _close, _seen, _status, run_loop
-from bench.simphone import Element, NicePage, Phone, ack_forever, now
+from bench.simphone import Element, NicePage, Phone, now
 
 
 class RoundPhone(Phone):
@@ -36,33 +32,6 @@ class RoundPhone(Phone):
             countdown = page.find('countdown')
             if countdown is not None and countdown.get('props', {}).get('ends-at') is not None:
                 self.running_at = at
-
-
-def worker(conn: Connection, cpu: int | None) -> None:
-    """Entry point of a generator process."""
-    if cpu is not None:
-        os.sched_setaffinity(0, {cpu})
-    run_loop(_serve(conn))
-
-
-async def _serve(conn: Connection) -> None:
-    clients: dict[int, Any] = {}
-    lag = LagMonitor()
-    background = [asyncio.create_task(ack_forever()), asyncio.create_task(lag.run())]
-    loop = asyncio.get_running_loop()
-    commands: dict[str, Callable[..., Awaitable[Any]]] = {
-        'join': _join, 'votes': _votes, 'seen': _seen, 'marks': _marks, 'close': _close}
-    while True:
-        command, args = await loop.run_in_executor(None, conn.recv)
-        if command == 'exit':
-            break
-        try:
-            result = await commands[command](clients, **args) if command in commands else _status(lag)
-        except Exception as error:  # reported, not raised: the coordinator prints it
-            result = {'error': repr(error)}
-        conn.send(result)
-    for task in background:
-        task.cancel()
 
 
 async def _join(clients: dict[int, Any], base_url: str, phones: list[tuple[int, str]], concurrency: int,
@@ -133,3 +102,6 @@ async def _marks(clients: dict[int, Any], name: str, timeout: float) -> list[tup
     while now() < deadline and any(at(c) is None for c in clients.values()):
         await asyncio.sleep(0.05)
     return [(index, at(client)) for index, client in clients.items()]
+
+
+COMMANDS = {'join': _join, 'votes': _votes, 'marks': _marks}  # with bench.harness's 'seen', 'close' and status

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import create_engine, text
 
 from bench.cluster import COOKIE, Cluster, pin
-from bench.harness import percentile, run_loop
+from bench.harness import cores, percentile, run_loop
 from bench.load import LABELS, NL, PASSWORD, STATEMENTS, USER, Generators, Run, first_option, log
 from bench.simphone import Facilitator, Screen, now
 
@@ -164,8 +164,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument('--join-concurrency', type=int, default=50, help='phones joining at the same time')
     parser.add_argument('--keep', action='store_true', help='keep the instances\' logs (their temporary folder)')
     args = parser.parse_args(argv)
-    two = (os.cpu_count() or 1) >= 2 and shutil.which('taskset') is not None
-    args.server_core, args.generator_core = (0, 1) if two else (None, None)
+    args.server_core, args.generator_core = cores()
     return args
 
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
-import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -27,9 +25,9 @@ from bench.load import LABELS, PASSWORD, STATEMENTS, USER
 from bench.simphone import Facilitator, Phone, Screen
 from tests.conftest import IN_CI, POSTGRES_URL, REDIS_URL, need_service
 from tests.e2e.conftest import figure
+from tests.e2e.voting import Voting, run_on_a_thread
 
 PHONES = 60
-OPTIONS = ('agree', 'doubt', 'disagree')
 NAME = 'Deelnemer {:02d} met een naam van 40 tekens!'  # the longest a name may be
 
 
@@ -47,9 +45,7 @@ class Scenario:
         self.screen = Screen(cluster.url, f'/m/{self.meeting_id}/screen?key={key}', LABELS)
         self.facilitators = {name: Facilitator(cluster.url) for name in ('a', 'b')}
         self.phones = [Phone(cluster.url, self.code, NAME.format(i)) for i in range(PHONES)]
-        self.sent: dict[int, list[str]] = {i: [] for i in range(PHONES)}
-        self.confirmed: dict[int, str] = {}
-        self.confirmations = 0
+        self.voting = Voting(self.phones)
         self.figures: dict[str, object] = {}
 
     async def run(self) -> None:
@@ -75,14 +71,11 @@ class Scenario:
         arrivals = sorted(next(at for at, t in p.texts if t == STATEMENTS[1]) - clicked for p in self.phones)
         self.figures['next statement -> all phones, ms'] = round(arrivals[-1] * 1000)
 
-        voting = [asyncio.create_task(self._keep_voting(i, phone)) for i, phone in enumerate(self.phones)]
-        await self._until(lambda: self.confirmations >= 2 * PHONES, 60, 'votes confirmed before the kill')
+        self.voting.start()
+        await self._until(lambda: self.voting.confirmations >= 2 * PHONES, 60, 'votes confirmed before the kill')
         self.cluster.kill('b')
         killed = time.monotonic()
-        await asyncio.sleep(1)  # confirmations b sent before it died may still be on their way
-        for task in voting:
-            task.cancel()
-        await asyncio.gather(*voting, return_exceptions=True)
+        await self.voting.stop()
 
         from_b = [self.phones[i] for i, name in self.on.items() if name == 'b']
         await self._until(lambda: all(p.page.reloads and p.page.visible('activity-text') and p.page.online.is_set()
@@ -90,15 +83,6 @@ class Scenario:
         self.figures["kill -9 of b -> all b's phones back on a, s"] = round(time.monotonic() - killed, 1)
         assert all(instance_of(p.browser, url) == 'a' for p in from_b)
         assert all(p.page.text('activity-text') == STATEMENTS[1] for p in from_b)
-
-    async def _keep_voting(self, i: int, phone: Phone) -> None:
-        for k in itertools.count():
-            option = OPTIONS[(i + k) % len(OPTIONS)]
-            self.sent[i].append(option)
-            _, stored = await phone.vote(option)
-            await stored
-            self.confirmed[i] = option
-            self.confirmations += 1
 
     async def until_screen_shows(self, counts: dict[str, int], timeout: float) -> dict[str, int]:
         deadline = time.monotonic() + timeout
@@ -148,35 +132,21 @@ def test_kill_one_instance_during_a_vote_burst(tmp_path: Path) -> None:
             pytest.fail('haproxy is not installed (scripts/install.sh test installs it)')
         pytest.skip('haproxy is not installed (scripts/install.sh test installs it)')
     cluster = Cluster(tmp_path / 'cluster', POSTGRES_URL, REDIS_URL)
-    failure: list[BaseException] = []
+    scenarios: list[Scenario] = []
+
+    async def main() -> dict[str, int]:
+        scenario = Scenario(cluster)  # its clients belong to this loop
+        scenarios.append(scenario)
+        try:
+            await scenario.run()
+            _, votes, _ = stored(cluster, scenario.meeting_id)
+            return await scenario.until_screen_shows(dict(Counter(votes.values())), 15)
+        finally:
+            await scenario.close()
+
     try:
         cluster.start()
-        scenarios: list[Scenario] = []
-
-        async def main() -> dict[str, int]:
-            scenario = Scenario(cluster)  # its clients belong to this loop
-            scenarios.append(scenario)
-            try:
-                await scenario.run()
-                _, votes, _ = stored(cluster, scenario.meeting_id)
-                return await scenario.until_screen_shows(dict(Counter(votes.values())), 15)
-            finally:
-                await scenario.close()
-
-        shown: dict[str, int] = {}
-
-        def thread_main() -> None:  # the simulated clients need an asyncio loop of their own
-            try:
-                shown.update(asyncio.run(main()))
-            except BaseException as error:
-                failure.append(error)
-
-        thread = threading.Thread(target=thread_main)
-        thread.start()
-        thread.join(300)
-        assert not thread.is_alive(), 'the scenario did not end'
-        if failure:
-            raise failure[0]
+        shown = run_on_a_thread(main, 300)
         scenario = scenarios[0]
         current, votes, people = stored(cluster, scenario.meeting_id)
     except BaseException:
@@ -188,11 +158,10 @@ def test_kill_one_instance_during_a_vote_burst(tmp_path: Path) -> None:
 
     assert current == STATEMENTS[1]  # two clicks on "Volgende" at once, on two instances: one step
     assert people == PHONES  # b's phones came back as the same participants, nobody joined twice
-    lost = [(i, option, votes.get(NAME.format(i))) for i, option in scenario.confirmed.items()
-            if votes.get(NAME.format(i)) not in (option, scenario.sent[i][-1])]
+    lost = scenario.voting.lost(lambda i: votes.get(NAME.format(i)))
     assert not lost, f'confirmed but not stored (phone, confirmed, stored): {lost}'
     assert {k: v for k, v in shown.items() if v} == dict(Counter(votes.values()))  # the screen = the database
     for name, value in scenario.figures.items():
         figure(f'two instances behind HAProxy, {PHONES} phones: {name}: {value}')
-    figure(f'two instances: kill -9 during the burst: {scenario.confirmations} votes confirmed, 0 lost, '
+    figure(f'two instances: kill -9 during the burst: {scenario.voting.confirmations} votes confirmed, 0 lost, '
            'screen counts = database')
