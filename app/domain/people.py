@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
+
+import regex
 
 from app.domain.errors import Refused
 from app.i18n import N_, NP_
@@ -13,13 +14,35 @@ MAX_NAME = 40
 MAX_ORGANISATION = 60
 MAX_TITLE = 120
 
+# Grapheme clusters (Unicode's "user-perceived characters"): "👩‍💻" is one, made of 👩, a zero-width joiner and 💻.
+_CLUSTER = regex.compile(r'\X')
+# nothing to see: controls, format characters (zero-width space, bidi overrides, soft hyphen, BOM), unassigned,
+# private use, and what fonts draw as nothing (Hangul fillers, Braille blank)
+_INVISIBLE = regex.compile(r'[\p{C}\p{Default_Ignorable_Code_Point}\u2800]+')
+_SPACE = regex.compile(r'\s+')
+_JOINERS = '\u200c\u200d'
+_TAGS = regex.compile(r'[\U000E0000-\U000E007F]+')  # only a flag such as 🏴󠁧󠁢󠁳󠁣󠁴󠁿 (Scotland) is spelled with them
+_BLACK_FLAG = '\U0001F3F4'
 
 
 def clean_text(text: str | None) -> str:
-    """Trim, collapse whitespace and drop control characters."""
-    text = unicodedata.normalize('NFC', text or '')
-    text = ''.join(ch for ch in text if unicodedata.category(ch)[0] != 'C' or ch in ' \t\n')
-    return re.sub(r'\s+', ' ', text).strip()
+    """NFC, trimmed, whitespace collapsed to one space; invisible characters dropped unless they are part of a
+    character. Per grapheme cluster (``\\X``): one that is only invisible (a zero-width space, a lone joiner, a
+    bidi override) goes; in the others a joiner stays where it joins something (inside an emoji sequence such as
+    "👩‍💻", or between two letters as Persian and Sinhala write), never dangling at the end of a word; emoji tag
+    characters stay only in a flag."""
+    clusters = []
+    for cluster in _CLUSTER.findall(unicodedata.normalize('NFC', text or '')):
+        if not cluster.startswith(_BLACK_FLAG):
+            cluster = _TAGS.sub('', cluster)
+        if _SPACE.fullmatch(cluster.rstrip(_JOINERS)):
+            clusters.append(' ')
+        elif cluster and not _INVISIBLE.fullmatch(cluster):
+            clusters.append(cluster)
+    for i, cluster in enumerate(clusters):  # a joiner at the end of a cluster joins it to the next, if visible
+        if cluster.endswith(tuple(_JOINERS)) and (i + 1 == len(clusters) or clusters[i + 1] == ' '):
+            clusters[i] = cluster.rstrip(_JOINERS)
+    return _SPACE.sub(' ', ''.join(clusters)).strip()
 
 
 def required_text(text: str | None, most: int, required_key: str, too_long_key: str) -> str:
