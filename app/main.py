@@ -12,6 +12,7 @@ from nicegui import app, ui
 from nicegui.translations import translations
 
 from app import __version__
+from app.asgi import quiet_disconnects
 from app.i18n import QUASAR_LANGUAGE, catalog_text
 from app.netaddr import lan_address
 from app.pages.facilitator import auth, control, dashboard, network, prepare, report
@@ -42,6 +43,7 @@ def _freeze_startup_objects() -> None:
 def build(system: System) -> None:
     """Register everything on NiceGUI's app; the database opens at start-up."""
     install_speedups()  # NiceGUI's per-element signature look-ups, once per function
+    quiet_disconnects(app)  # a browser leaving mid-request is not logged as an error
     app.colors(primary=PRIMARY, secondary='#f2b705')
     app.on_startup(system.start)
     app.on_startup(_freeze_startup_objects)
