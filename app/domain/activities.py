@@ -7,7 +7,7 @@ The kinds themselves (statement, score, …) live in ``app/kinds``: each declare
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal, Self
 
 from app.domain.errors import Refused
@@ -84,6 +84,12 @@ def clean_reason(text: str | None) -> str:
     if len(value) > MAX_REASON:
         raise Refused(NP_('error.reason_too_long'), count=MAX_REASON)
     return value
+
+
+def takes_late_answer(closed_at: datetime | None, window: timedelta, joined_at: datetime | None, at: datetime) -> bool:
+    """A closed activity that takes late answers (the evaluation: for 48 hours) takes one from someone who was in the
+    meeting before it closed, until ``window`` after it closed; someone who joined after it closed took no part."""
+    return closed_at is not None and joined_at is not None and joined_at <= closed_at and at - closed_at <= window
 
 
 def clamp(value: float, low: float, high: float) -> float:

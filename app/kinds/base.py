@@ -41,7 +41,8 @@ class Kind:
     quick_add: ClassVar[str | None] = None  # i18n key of a one-click "add" button in the agenda editor
     quick_text: ClassVar[str] = ''          # i18n key of the text a one-click add uses
     before_leaving: ClassVar[Any] = None    # a phone view asked once when someone leaves while it is open
-    late_answers: ClassVar[tuple[timedelta, str] | None] = None  # answers after closing: (how long, key when over)
+    # answers after closing: (how long, key when over, key for someone who joined after it closed)
+    late_answers: ClassVar[tuple[timedelta, str, str] | None] = None
 
     def new_settings(self, data: KindSettings | dict[str, Any] | None) -> KindSettings:
         """Settings of this kind from a settings object or a stored dict (unknown fields are ignored)."""

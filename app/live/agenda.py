@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 from nicegui import Event
 
-from app.domain.activities import Activity, Answer, KindSettings, clean_activity_text, clean_reason
+from app.domain.activities import Activity, Answer, KindSettings, clean_activity_text, clean_reason, takes_late_answer
 from app.domain.errors import Refused
 from app.domain.tallies import Tally
 from app.i18n import translator
@@ -40,8 +40,10 @@ class Agenda:
 
     def __init__(self, meeting_id: int, kinds: Registry, activities: list[Activity], current_id: int | None,
                  answers: dict[int, dict[str, Answer]], repo: Repo,
-                 commit: Callable[[object], Awaitable[None]]) -> None:
+                 commit: Callable[[object], Awaitable[None]], joined_at: Mapping[str, datetime] | None = None) -> None:
         self.meeting_id = meeting_id
+        self._joined_at: Mapping[str, datetime] = joined_at if joined_at is not None else {}  # the room's: who is
+        # here since when (late answers only from who was here before it closed)
         self.kinds = kinds
         self.activities: dict[int, Activity] = {a.id: a for a in activities}
         self.current_id = current_id if current_id in self.activities else None
@@ -75,14 +77,17 @@ class Agenda:
     def visible_answers(self, activity_id: int) -> list[tuple[str, Answer]]:
         return [(pid, a) for pid, a in self.answers.get(activity_id, {}).items() if not a.hidden]
 
-    def answerable(self, activity: Activity, at: datetime | None = None) -> bool:
-        """Open, or closed less than its kind's ``late_answers`` ago (the evaluation: 48 hours)."""
+    def answerable(self, activity: Activity, at: datetime | None = None, participant_id: str | None = None) -> bool:
+        """Open, or closed less than its kind's ``late_answers`` ago (the evaluation: 48 hours); with
+        ``participant_id``: and that participant was in the meeting before it closed."""
         if activity.state == 'open':
             return True
         kind = self.kinds.get(activity.kind)
         late = kind.late_answers if kind is not None else None
-        return activity.state == 'closed' and late is not None and activity.closed_at is not None \
-            and (at or now()) - activity.closed_at <= late[0]
+        if activity.state != 'closed' or late is None or activity.closed_at is None:
+            return False
+        joined = activity.closed_at if participant_id is None else self._joined_at.get(participant_id)
+        return takes_late_answer(activity.closed_at, late[0], joined, at or now())
 
     def late(self) -> Activity | None:
         """The latest closed activity that still takes answers (the evaluation after the meeting), if any."""
@@ -197,9 +202,12 @@ class Agenda:
     async def _answer(self, participant_id: str, activity_id: int, choice: str | None, text: str | None,
                       reason: str | None, show_name: bool | None, extra: str | None = None) -> Answer:
         activity = self.activities.get(activity_id)
-        if activity is None or not self.kind_of(activity).answered or not self.answerable(activity):
+        if activity is None or not self.kind_of(activity).answered \
+                or not self.answerable(activity, participant_id=participant_id):
             if activity is not None and activity.state == 'closed':
                 late = self.kind_of(activity).late_answers
+                if late and self.answerable(activity):  # still open to those who were there, not to this one
+                    raise Refused(late[2])
                 raise Refused(late[1] if late else 'error.vote_closed')
             raise Refused('error.vote_not_open')
         old = self.answer_of(activity_id, participant_id)

@@ -90,7 +90,7 @@ class Room:
         self.participant_gone = Event[str]()
         self.removed_changed = Event()  # the list of removed people (the facilitator may let them back in)
         self.network_changed = Event[str]()  # its network's 'members', 'topics', 'agreements' or 'network'
-        self.agenda = Agenda(info.id, kinds, [], None, {}, repo, self._commit)
+        self.agenda = Agenda(info.id, kinds, [], None, {}, repo, self._commit, self.joined_at)
         self.runners: dict[str, Runner] = {
             kind.name: kind.runner(self._context(kind.name)) for kind in kinds if kind.runner is not None}
         self._handlers: dict[type, Callable[[Any, str], None]] = {
@@ -111,7 +111,7 @@ class Room:
     def load_agenda(self, activities: list[Activity], answers: dict[int, dict[str, Answer]],
                     rounds: list[Round]) -> None:
         self.agenda = Agenda(self.info.id, self.kinds, activities, self.info.current_activity_id, answers,
-                             self._repo, self._commit)
+                             self._repo, self._commit, self.joined_at)
         kinds = {a.id: a.kind for a in activities}
         for name, runner in self.runners.items():
             runner.load([r for r in rounds if kinds.get(r.activity_id) == name])

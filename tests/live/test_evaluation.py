@@ -112,3 +112,31 @@ async def test_answers_count_for_48_hours_after_it_closed(rooms: Rooms, repo: Re
 
     await restarted.agenda.open(evaluation.id)  # opened again: no closing time until it closes again
     assert restarted.agenda.activities[evaluation.id].closed_at is None
+
+
+async def test_a_device_that_joined_after_it_closed_cannot_score(rooms: Rooms, repo: Repo,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    anna = await repo.create_facilitator('anna', 'hash')
+    meeting = await repo.create_meeting(anna.id, 'Netwerk', None)
+    room = await rooms.get(meeting.id)
+    bert = await room.join('device-1', 'Bert', 'OCMW')
+    evaluation = await room.agenda.add('evaluation', 'Hoe was het?')
+    await room.agenda.open(evaluation.id)
+    await room.agenda.close(evaluation.id)  # the meeting goes on: others may still join
+    late = await room.join('device-2', 'Laat', '')
+    closed = room.agenda.activities[evaluation.id]
+    assert room.agenda.answerable(closed, participant_id=bert.id)
+    assert not room.agenda.answerable(closed, participant_id=late.id)
+    with pytest.raises(Refused) as refused:
+        await room.agenda.answer(late.id, evaluation.id, choice='5')
+    assert refused.value.key == 'evaluation.not_joined'
+    assert room.agenda.answer_of(evaluation.id, late.id) is None
+    await room.agenda.answer(bert.id, evaluation.id, choice='4')  # who was there: within the 48 hours
+
+    restarted = await Rooms(repo, LocalBus(), default_registry()).get(meeting.id)  # join times come from the rows
+    monkeypatch.setattr(app.live.agenda, 'now', lambda: closed.closed_at + timedelta(hours=47))
+    await restarted.agenda.answer(bert.id, evaluation.id, extra='Meer pauzes')
+    with pytest.raises(Refused) as refused:
+        await restarted.agenda.answer(late.id, evaluation.id, choice='5')
+    assert refused.value.key == 'evaluation.not_joined'
+    assert restarted.agenda.tallies[evaluation.id].counts['5'] == 0

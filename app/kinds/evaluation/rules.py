@@ -69,8 +69,8 @@ class EvaluationRules(Kind):
     label = N_('kind.evaluation')
     settings = EvaluationSettings
     answered = True
-    # answers still count this long after it closed (from a device that took part), then this message
-    late_answers = (timedelta(hours=48), N_('error.evaluation_closed'))
+    # answers still count this long after it closed, from a device that was in the meeting before it closed
+    late_answers = (timedelta(hours=48), N_('error.evaluation_closed'), N_('evaluation.not_joined'))
 
     def clean_answer(self, activity: Activity, choice: str | None, text: str | None) -> tuple[str, str]:
         if choice is None or choice == '':

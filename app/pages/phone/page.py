@@ -130,7 +130,8 @@ class ParticipantView:
         self.shown_removed = self.room.is_removed(self.device)
         self.shown_activity = self._view_of(self.room.agenda.current)
         late = self.room.agenda.late()  # an evaluation that closed less than 48 hours ago
-        if self.room.info.state == 'closed' and late is not None and self.person is not None:
+        if self.room.info.state == 'closed' and late is not None and self.person is not None \
+                and self.room.agenda.answerable(late, participant_id=self.person.id):
             self._show_part(late)  # after the meeting, on the device that took part: the evaluation still counts
         elif self.room.info.state == 'closed':
             message_card(t('participant.closed'), t('evaluation.not_joined') if late is not None else
