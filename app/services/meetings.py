@@ -33,15 +33,17 @@ class Meetings:
         return [MeetingSummary(m.id, m.title, m.date, m.join_code, m.state)
                 for m in await self._repo.meetings_of(facilitator_id, stand_alone)]
 
-    async def create(self, facilitator_id: int, title: str | None, on: str | date | None = None) -> int:
-        """A new meeting; ``on`` is its date (ISO text from a date field, or a date). Returns its id."""
+    async def create(self, facilitator_id: int, title: str | None, on: str | date | None = None,
+                     language: str = '') -> int:
+        """A new meeting; ``on`` is its date (ISO text from a date field, or a date); ``language`` the one its
+        facilitator works in, which its screen then speaks. Returns its id."""
         clean = clean_title(title)
         if isinstance(on, str):
             try:
                 on = date.fromisoformat(on) if on else None
             except ValueError as error:
                 raise Refused('error.date') from error
-        meeting = await self._repo.create_meeting(facilitator_id, clean, on)
+        meeting = await self._repo.create_meeting(facilitator_id, clean, on, language=language)
         return meeting.id
 
     async def export_csv(self, room: Room, t: Translate) -> bytes:

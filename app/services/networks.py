@@ -276,7 +276,8 @@ class Networks:
         if len(place_text) > 200 or len(host_text) > 120:
             raise Refused(N_('error.place_or_host_too_long'))
         items = await self._items(facilitator_id, network_id, source, t)
-        meeting = await self._repo.create_meeting(facilitator_id, clean, _date(on), network_id, place_text, host_text)
+        meeting = await self._repo.create_meeting(facilitator_id, clean, _date(on), network_id, place_text, host_text,
+                                                  language=t.lang if t is not None else '')  # the facilitator's
         room = await self._rooms.get(meeting.id)
         for kind, text, settings in items:
             if kind in room.kinds.names():
@@ -343,6 +344,7 @@ class Networks:
     async def revoke_preparer(self, network_id: int, meeting_id: int, preparer_id: int) -> None:
         await self._network_room(network_id, meeting_id)
         await self._db.revoke_preparer(meeting_id, preparer_id)
+        await self._rooms.broadcast([meeting_id], NetworkChanged(network_id, 'preparers'))  # open pages stop
 
     async def preparer(self, meeting_id: int, key: str | None) -> PrepareAccess | None:
         """The meeting's room when ``key`` is a preparer link of that very meeting that was not revoked."""

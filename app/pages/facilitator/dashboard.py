@@ -107,7 +107,7 @@ def register(system: System) -> None:
 
             async def create() -> None:
                 try:
-                    meeting = await system.meetings.create(me, title.value, when.value)
+                    meeting = await system.meetings.create(me, title.value, when.value, language=lang)
                 except Refused as error:
                     notify_refused(t, error, 'negative')
                     return
