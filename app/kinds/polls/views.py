@@ -254,13 +254,20 @@ class PollPhone(Part):
                 'reason': (getattr(self, 'reason_area', None), answer.reason)}
 
     def draft(self) -> dict[str, str]:
-        return {name: area.value or '' for name, (area, stored) in self._areas().items()
-                if area is not None and (area.value or '') != stored}
+        typed = {name: area.value or '' for name, (area, stored) in self._areas().items()
+                 if area is not None and (area.value or '') != stored}
+        box = getattr(self, 'name_box', None)
+        if box is not None and self.answer is None and box.value:
+            typed['show_name'] = '1'  # ticked, to go with the answer
+        return typed
 
     def restore(self, draft: dict[str, str]) -> None:
         for name, (area, _) in self._areas().items():
             if area is not None and name in draft and area.enabled:
                 area.set_value(draft[name])
+        box = getattr(self, 'name_box', None)
+        if box is not None and draft.get('show_name') and box.enabled:
+            box.set_value(True)
 
     def _open_answer(self, open_: bool) -> None:
         typed = self.answer.text if self.answer else ''
@@ -287,19 +294,44 @@ class PollPhone(Part):
         self._name_choice(open_)
 
     def _name_choice(self, open_: bool) -> None:
-        box = ui.checkbox(self.t('phone.show_name'), value=bool(self.answer and self.answer.show_name),
-                          on_change=lambda e: self._send(show_name=e.value, quiet=True)).mark('show-name')
+        """"Mijn naam mag bij mijn antwoord": stored at once when there is an answer, else with the answer; what the
+        box shows is what is stored (or, before the first answer, what will be stored with it)."""
+        self.name_box = box = ui.checkbox(self.t('phone.show_name'), value=self._stored_name_choice(),
+                                          on_change=self._name_changed).mark('show-name')
         box.set_enabled(open_)
+        self.name_note = ui.label(self.t('phone.show_name_with_answer')).classes('text-sm text-grey-7') \
+            .props('data-testid=show-name-note').mark('show-name-note')
+        self._show_name_note()
+
+    def _stored_name_choice(self) -> bool:
+        return bool(self.answer and self.answer.show_name)
+
+    def _show_name_note(self) -> None:
+        self.name_note.set_visibility(self.answer is None and bool(self.name_box.value))
+
+    async def _name_changed(self, event: object) -> None:
+        if self.answer is None:  # nothing stored yet: the choice goes with the answer
+            self._show_name_note()
+            return
+        if bool(self.name_box.value) != self._stored_name_choice():
+            await self._send(show_name=bool(self.name_box.value), quiet=True)
 
     async def _send(self, *, saved: bool = False, quiet: bool = False, **values: object) -> None:
+        box = getattr(self, 'name_box', None)
+        if box is not None and 'show_name' not in values:
+            values['show_name'] = bool(box.value)  # ticked before the answer was sent: it goes with it
         try:
             self.answer = await self.room.agenda.answer(self.ctx.participant_id, self.activity.id, **values)
         except Refused as error:
             notify_refused(self.t, error)
+            if box is not None and self.answer is not None:
+                box.set_value(self._stored_name_choice())  # not stored: the box shows what is
             return
         finally:
             if 'choice' in values and self.ctx.pending is not None:
                 self.ctx.pending.done(self.activity.id, 'choice')
+        if box is not None:
+            self._show_name_note()
         if not quiet:
             self.received.set_visibility(True)
         if saved:
