@@ -26,8 +26,9 @@ def qr_join_card(target: str, short: str, code: str, *, scan_text: str, or_text:
     """QR for ``target``; under it ``short`` (the URL to type) and the ``code`` in large type."""
     with ui.column().classes('items-center gap-2 w-full') as card:
         ui.label(scan_text).classes('text-3xl font-bold text-center')
-        ui.image(qr_data_url(target)).classes('bg-white rounded-xl').style(f'width: {QR_WIDTH}; height: auto') \
-            .props(f'alt="{code}" no-spinner no-transition').mark('qr').props('data-testid=qr')
+        image = ui.image(qr_data_url(target)).classes('bg-white rounded-xl').style(f'width: {QR_WIDTH}; height: auto') \
+            .props('no-spinner no-transition data-testid=qr').mark('qr')
+        image.props['alt'] = code
         ui.label(or_text).classes('text-2xl text-grey-4')
         address, _, last = short.rpartition('/')  # wraps after the slash, never inside the code
         with ui.element('div').classes('font-bold text-center leading-tight max-w-full') \

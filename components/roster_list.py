@@ -54,9 +54,10 @@ class RosterList:
                 status = ui.label().classes('text-sm').props('data-testid=roster-status')
             if self._on_remove is not None:
                 with ui.item_section().props('side'):
-                    ui.button(icon='person_remove', on_click=lambda p=person: self._on_remove(p)) \
-                        .props(f'flat round color=negative aria-label="{self._remove_text}"') \
-                        .tooltip(self._remove_text).mark('remove', f'remove-{person.id}')
+                    remove = ui.button(icon='person_remove', on_click=lambda p=person: self._on_remove(p)) \
+                        .props('flat round color=negative').tooltip(self._remove_text) \
+                        .mark('remove', f'remove-{person.id}')
+                    remove.props['aria-label'] = self._remove_text
         self._rows[person.id] = (row, dot, status)
         self.set_online(person.id)
         self._empty.set_visibility(False)

@@ -8,6 +8,7 @@ names). Nothing here calls a video service: a Jitsi room exists when someone ope
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -38,6 +39,33 @@ def check_url(url: str | None, *, required: bool = False) -> str:
     if parts.scheme not in ('http', 'https') or not parts.netloc or any(c.isspace() for c in value):
         raise Refused(N_('error.video_url_bad'), url=value[:80])
     return value
+
+
+LINK_SCHEMES = ('javascript', 'data', 'vbscript', 'file', 'blob')  # link-like whatever follows the colon
+SCHEME = re.compile(r'^([a-z][a-z0-9+.-]*):', re.IGNORECASE)
+
+
+def check_place(text: str | None) -> str:
+    """A group's place as typed (trimmed): words ("tafel 3", "Zaal B: achteraan") or an http(s) link. Anything that
+    looks like a link of another kind (``javascript:``, ``ftp://``) or a broken http(s) link is refused: only a
+    valid http(s) link is ever opened."""
+    value = (text or '').strip()
+    found = SCHEME.match(value)
+    if found and (found[1].lower() in ('http', 'https', *LINK_SCHEMES) or value[found.end():].startswith('//')):
+        check_url(value)
+    return value
+
+
+def parse_places(text: str | None) -> tuple[str, ...]:
+    """Breakout places, one per line (empty lines skipped); a line that is a bad link is refused with its number."""
+    places = []
+    for number, line in enumerate((text or '').splitlines(), start=1):
+        try:
+            if place := check_place(line):
+                places.append(place)
+        except Refused as error:
+            raise Refused(N_('error.place_line'), line=number, url=line.strip()[:80]) from error
+    return tuple(places)
 
 
 def parse_links(text: str | None) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from app.live.changes import ClockChanged, RoundSaved
 from app.live.room import Room, RosterChange
 from app.pages.common import notify_refused
 from app.pages.parts import Part
+from components.attributes import with_props
 from components.countdown import Countdown
 
 
@@ -170,8 +171,8 @@ def is_link(location: str) -> bool:
 
 def video_room(t: Translate, location: str) -> None:
     """ "Open jullie gesprek": one big tap to this pair's or group's video room (a new tab), and the link itself."""
-    with ui.link(target=location, new_tab=True).classes('w-full no-underline') \
-            .props(f'data-testid=video-link data-href="{location}"'):
+    link = ui.link(target=location, new_tab=True).classes('w-full no-underline').props('data-testid=video-link')
+    with with_props(link, data_href=location):
         ui.button(t('video.open'), icon='videocam').props('unelevated size=lg no-caps').classes('w-full')
     ui.label(location).classes('text-sm text-grey-7 break-all').props('data-testid=video-url')
 

@@ -8,6 +8,7 @@ from typing import Literal, Self
 from app.domain.activities import Activity, Answer, KindSettings, clamp
 from app.domain.report import Block, Quote, ReportSection
 from app.domain.rounds import Round
+from app.domain.video import parse_places
 from app.i18n import N_, Translate
 from app.kinds.base import Kind
 from app.kinds.speed_date.rules import MAX_MINUTES
@@ -27,6 +28,7 @@ class BreakoutSettings(KindSettings):
     harvest_on_screen: int = -1       # -1 the groups, 0 every group's harvest, k only group k's
 
     def checked(self, old: Self | None, answered: bool) -> Self:
+        parse_places(self.locations)  # a place that is a link is an http(s) link, or refused with its line
         return replace(self, minutes=clamp(float(self.minutes or 2), 0.5, MAX_MINUTES),
                        group_value=int(clamp(int(self.group_value or 0), 0, MAX_GROUP_VALUE)),
                        group_by=self.group_by if self.group_by in ('size', 'count') else 'size',

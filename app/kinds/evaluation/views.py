@@ -10,7 +10,7 @@ from nicegui import Event, ui
 from app.domain.activities import MAX_REASON, Answer
 from app.domain.errors import Refused
 from app.domain.evaluation import MEANING, ROTI, asks_why
-from app.i18n import Translate
+from app.i18n import N_, Translate
 from app.kinds.answer_views import screen_heading, voting_buttons
 from app.kinds.evaluation.rules import FIELDS, QUESTIONS, EvaluationSettings
 from app.kinds.polls.views import question_size
@@ -18,6 +18,7 @@ from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
 from app.pages.common import notify_refused
 from app.pages.parts import Part
+from components.attributes import with_props
 from components.results import ResultsView, ResultTexts, preload_charts
 
 
@@ -160,7 +161,8 @@ class EvaluationPhone(Part):
         t, activity = self.t, self.activity
         settings: EvaluationSettings = activity.settings
         self.answer: Answer | None = self.room.agenda.answer_of(activity.id, self.ctx.participant_id)
-        open_ = self.room.agenda.answerable(activity)  # open, or closed less than 48 hours ago
+        # open, or closed less than 48 hours ago and this participant was here before it closed
+        open_ = self.room.agenda.answerable(activity, participant_id=self.ctx.participant_id)
         ui.label(t(self.room.kinds[activity.kind].label)).classes('text-sm uppercase tracking-wide text-grey-7')
         size = 'text-xl' if len(activity.text) <= 120 else 'text-lg'
         ui.label(activity.text).classes(f'{size} font-bold leading-snug break-words').mark('activity-text') \
@@ -181,8 +183,10 @@ class EvaluationPhone(Part):
         if open_ and activity.state == 'closed':
             ui.label(t('evaluation.late_open')).classes('text-base bg-grey-3 rounded p-3').mark('late-open') \
                 .props('data-testid=late-open')
-        if not open_:
-            ui.label(t('error.evaluation_closed')).classes('text-base bg-grey-3 rounded p-3').mark('vote-closed') \
+        if not open_:  # over, or for those who were here before it closed (this device joined later)
+            late_joiner = self.room.agenda.answerable(activity)
+            ui.label(t(N_('evaluation.not_joined') if late_joiner else N_('error.evaluation_closed'))) \
+                .classes('text-base bg-grey-3 rounded p-3').mark('vote-closed') \
                 .props('data-testid=vote-closed')
 
     def _question(self, name: str, question: str, open_: bool) -> None:
@@ -190,8 +194,8 @@ class EvaluationPhone(Part):
         with ui.column().classes('w-full gap-1').props(f'data-testid=block-{name}') as block:
             ui.label(question).classes('text-base font-semibold leading-snug break-words') \
                 .props(f'data-testid=question-{name}')  # above the field: a long question wraps, a label would not
-            area = ui.textarea(value=stored).props(f'outlined autogrow maxlength={MAX_REASON} counter '
-                                                   f'aria-label="{question}" data-testid=input-{name}') \
+            area = with_props(ui.textarea(value=stored).props(f'outlined autogrow maxlength={MAX_REASON} counter '
+                                                              f'data-testid=input-{name}'), aria_label=question) \
                 .classes('w-full').mark(f'input-{name}')
             area.set_enabled(open_)
             with ui.row().classes('w-full items-center gap-3'):

@@ -12,6 +12,7 @@ from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
 from app.pages.common import notify_refused
 from app.pages.parts import Part
+from components.attributes import with_props
 
 SIDES = ('give', 'need')
 
@@ -23,9 +24,10 @@ class ItemRow:
                  enabled: bool) -> None:
         self.chosen = set(item.tags if item else ())
         with ui.column().classes('w-full gap-1'):
-            self.input = ui.textarea(value=item.text if item else '') \
-                .props(f'outlined dense autogrow rows=1 maxlength={MAX_ITEM} counter aria-label="{label}" '
-                       f'data-testid={side}-{index}').classes('w-full').mark(f'{side}-{index}')
+            self.input = with_props(ui.textarea(value=item.text if item else '')
+                                    .props(f'outlined dense autogrow rows=1 maxlength={MAX_ITEM} counter '
+                                           f'data-testid={side}-{index}'), aria_label=label) \
+                .classes('w-full').mark(f'{side}-{index}')
             self.input.set_enabled(enabled)
             self.chips: dict[str, ui.chip] = {}
             if tags:

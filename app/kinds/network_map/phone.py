@@ -22,6 +22,7 @@ from app.kinds.network_map.rules import OUTSIDE_KEYS, PERIOD_KEYS, NetworkMapSet
 from app.live.room import RosterChange
 from app.pages.common import notify_refused
 from app.pages.parts import Part
+from components.attributes import with_props
 
 SEARCH_FROM = 10  # people in the list: from this many a search field
 TOGGLE_KEYS = {'asked': N_('network_map.asked'), 'gave': N_('network_map.gave')}
@@ -85,7 +86,8 @@ class NetworkMapPhone(Part):
         t = self.t
         self.names[person.id] = person.name
         with ui.column().classes('w-full gap-1 border rounded-lg p-2') \
-                .props(f'data-testid=map-person data-name="{_attr(person.name)}"') as row:
+                .props('data-testid=map-person') as row:
+            row.props['data-name'] = person.name
             with ui.column().classes('w-full gap-0 min-w-0'):
                 ui.label(person.name).classes('text-lg font-semibold leading-tight break-words')
                 if person.organisation:
@@ -181,9 +183,9 @@ class NetworkMapPhone(Part):
         with ui.column().classes('w-full gap-1 mt-2').props('data-testid=block-reflection') as self.reflection:
             ui.label(question).classes('text-base font-semibold leading-snug break-words') \
                 .props('data-testid=question-reflection')
-            self.area = ui.textarea(value=stored).props(
-                f'outlined autogrow maxlength={MAX_REASON} counter aria-label="{_attr(question)}" '
-                'data-testid=input-reflection').classes('w-full').mark('input-reflection')
+            self.area = with_props(ui.textarea(value=stored).props(
+                f'outlined autogrow maxlength={MAX_REASON} counter data-testid=input-reflection'),
+                aria_label=question).classes('w-full').mark('input-reflection')
             self.area.set_enabled(self.open_)
             with ui.row().classes('w-full items-center gap-3'):
                 ui.button(self.t('common.save'), on_click=self._save_reflection) \
@@ -226,7 +228,3 @@ class NetworkMapPhone(Part):
         if 'reflection' in draft and self.area.enabled:
             self.area.set_value(draft['reflection'])
 
-
-def _attr(text: str) -> str:
-    """Safe inside a quoted prop value."""
-    return text.replace('"', "'")

@@ -13,6 +13,7 @@ from app.domain.people import Person
 from app.i18n import Translate
 from app.live.room import Room
 from app.pages.phone.place import PlaceChoice
+from components.attributes import with_props
 
 REMOTE_MODES = ('online', 'hybrid')
 WIDE = '(min-width: 1024px)'  # Tailwind's lg: where the two columns start
@@ -68,7 +69,7 @@ class ScreenBeside:
             self.frame_box = ui.element('div').classes('lg:flex-1 min-w-0 lg:sticky lg:top-16 lg:pt-4')
             title = self.t('phone.screen_frame')
             with self.frame_box, ui.element('div').classes('max-lg:hidden w-full'):  # never on a phone
-                self.frame = ui.element('iframe').props(f'title="{title}" data-testid=screen-frame') \
+                self.frame = with_props(ui.element('iframe').props('data-testid=screen-frame'), title=title) \
                     .classes('w-full aspect-video border-0 rounded-lg bg-grey-10 shadow')
         self.frame_box.move(target_index=0)
 
@@ -123,7 +124,7 @@ class ScreenBeside:
         src = screen_path(self.room) if remote and self.wide else ''
         if self.frame.props.get('src', '') != src:  # loads once; a narrow window never loads it
             if src:
-                self.frame.props(f'src={src}')
+                self.frame.props['src'] = src
             else:
                 self.frame.props(remove='src')
 
