@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from nicegui import ui
 
+from app.domain.names import DisplayName
 from app.domain.people import Person
 
 
 class ParticipantWall:
-    def __init__(self, people: Iterable[Person], counter_text: Callable[[int], str], empty_text: str) -> None:
+    def __init__(self, people: Iterable[Person], counter_text: Callable[[int], str], empty_text: str,
+                 names: Callable[[], Mapping[str, DisplayName]] | None = None) -> None:
         self._counter_text = counter_text
-        self._chips: dict[str, ui.element] = {}
+        self._names = names  # two people with the same name told apart
+        self._chips: dict[str, ui.label] = {}
         self._size = ''
         with ui.column().classes('w-full h-full gap-4 overflow-hidden'):
             self._counter = ui.label().classes('text-5xl font-bold').mark('wall-count').props('data-testid=wall-count')
@@ -26,12 +29,26 @@ class ParticipantWall:
         if person.id in self._chips:
             return
         with self._box:
-            chip = ui.label(person.name) \
+            chip = ui.label(self._name(person)) \
                 .classes('font-semibold px-[0.8em] py-[0.25em] rounded-full bg-white text-black leading-tight '
                          'max-w-full break-words') \
                 .mark('wall-name').props('data-testid=wall-name')
         self._chips[person.id] = chip
         self._refresh_counter()
+
+    def _name(self, person: Person) -> str:
+        shown = self._names().get(person.id) if self._names is not None else None
+        return shown.short if shown is not None else person.name
+
+    def relabel(self) -> None:
+        """Someone with the same name came or went: the names that tell them apart change."""
+        if self._names is None:
+            return
+        names = self._names()
+        for person_id, chip in self._chips.items():
+            shown = names.get(person_id)
+            if shown is not None and chip.text != shown.short:
+                chip.set_text(shown.short)
 
     def remove(self, person_id: str) -> None:
         chip = self._chips.pop(person_id, None)

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from nicegui import ui
 
+from app.domain.names import DisplayName
 from app.domain.people import Person
 
 
 class RosterList:
     def __init__(self, people: Iterable[Person], is_online: Callable[[str], bool], *,
                  count_text: Callable[[int, int], str], online_text: str, offline_text: str, empty_text: str,
-                 on_remove: Callable[[Person], object] | None = None, remove_text: str = '') -> None:
+                 on_remove: Callable[[Person], object] | None = None, remove_text: str = '',
+                 names: Callable[[], Mapping[str, DisplayName]] | None = None) -> None:
         self._is_online = is_online
+        self._names = names  # two people with the same name told apart (a number where the organisation does not)
+        self._labels: dict[str, ui.item_label] = {}
         self._texts = (online_text, offline_text)
         self._on_remove = on_remove
         self._remove_text = remove_text
@@ -35,6 +39,8 @@ class RosterList:
             self.remove(person.id)
         else:
             self.set_online(person.id)
+        if kind != 'presence':
+            self.relabel()
         self._update_count()
 
     def _update_count(self) -> None:
@@ -47,7 +53,8 @@ class RosterList:
             with ui.item_section().props('avatar'):
                 dot = ui.icon('circle', size='0.9rem')
             with ui.item_section():
-                ui.item_label(person.name).classes('font-semibold').mark('roster-name').props('data-testid=roster-name')
+                self._labels[person.id] = ui.item_label(self._name(person)).classes('font-semibold') \
+                    .mark('roster-name').props('data-testid=roster-name')
                 if person.organisation:
                     ui.item_label(person.organisation).props('caption')
             with ui.item_section().props('side'):
@@ -62,7 +69,22 @@ class RosterList:
         self.set_online(person.id)
         self._empty.set_visibility(False)
 
+    def _name(self, person: Person) -> str:
+        shown = self._names().get(person.id) if self._names is not None else None
+        return shown.name if shown is not None else person.name
+
+    def relabel(self) -> None:
+        """Someone with the same name came or went: the names that tell them apart change."""
+        if self._names is None:
+            return
+        names = self._names()
+        for person_id, label in self._labels.items():
+            shown = names.get(person_id)
+            if shown is not None and label.text != shown.name:
+                label.set_text(shown.name)
+
     def remove(self, person_id: str) -> None:
+        self._labels.pop(person_id, None)
         entry = self._rows.pop(person_id, None)
         self._online.discard(person_id)
         if entry:

@@ -21,6 +21,7 @@ from app.domain.activities import Activity, Answer, clamp
 from app.domain.codes import new_key
 from app.domain.errors import Refused
 from app.domain.meetings import MAX_INVITE_LABEL, MAX_PARTICIPANTS, Invite, MeetingInfo
+from app.domain.names import DisplayName, display_names
 from app.domain.networks import member_encounters, merged_history
 from app.domain.people import Person, clean_name, clean_organisation
 from app.domain.rounds import Round, met_counts
@@ -67,6 +68,7 @@ class Room:
         self.info = info
         self.kinds = kinds
         self.people: dict[str, Person] = {person.id: person for person, _ in people}
+        self._names: dict[str, DisplayName] | None = None  # display names of ``people``, made when first asked
         self._device_of: dict[str, str] = {person.id: device for person, device in people}
         self._person_of: dict[str, str] = {device: person.id for person, device in people}
         self.invites: dict[str, Invite] = {invite.key: invite for invite in invites}
@@ -167,6 +169,12 @@ class Room:
         if activity is None or kind is None:
             return {}
         return kind.preferred_pairs(activity, self.agenda.answers.get(activity_id, {}), list(self.people.values()))
+
+    def names(self) -> dict[str, DisplayName]:
+        """How each participant is shown: two "Deelnemer A"s told apart (``app.domain.names``), made once per roster."""
+        if self._names is None:
+            self._names = display_names(self.people.values())
+        return self._names
 
     def participant_for_device(self, device_id: str) -> Person | None:
         participant_id = self._person_of.get(device_id)
@@ -402,6 +410,7 @@ class Room:
     def _joined(self, change: Joined, _: str) -> None:
         person = change.person
         self.people[person.id] = person
+        self._names = None
         self._device_of[person.id] = change.device
         self._person_of[change.device] = person.id
         self.joined_at[person.id] = change.at or datetime.now(UTC)
@@ -410,6 +419,7 @@ class Room:
 
     def _left(self, change: Left, _: str) -> None:
         person = self.people.pop(change.participant_id, None)
+        self._names = None
         device = self._device_of.pop(change.participant_id, None)
         if device is not None:
             self._person_of.pop(device, None)

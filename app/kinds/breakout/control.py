@@ -11,10 +11,11 @@ from app.domain.errors import Refused
 from app.domain.rounds import Round
 from app.i18n import N_
 from app.kinds.breakout.live import NoteSaved
+from app.kinds.breakout.rules import MAX_MESSAGE
 from app.kinds.breakout.views import BreakoutPart
 from app.kinds.round_views import ControlRounds
 from app.live.room import Room
-from app.pages.common import notify_refused
+from app.pages.common import limited, notify_refused
 
 
 class ControlBreakout(ControlRounds, BreakoutPart):
@@ -41,8 +42,8 @@ class ControlBreakout(ControlRounds, BreakoutPart):
     def between(self) -> None:
         t = self.t
         with ui.row().classes('w-full items-center no-wrap gap-2'):
-            message = ui.input(t('breakout.message')).props('outlined dense maxlength=220').classes('grow') \
-                .mark('broadcast-input')
+            message = limited(ui.input(t('breakout.message')).props('outlined dense'), MAX_MESSAGE, t) \
+                .classes('grow').mark('broadcast-input')
             ui.button(t('breakout.send'), icon='campaign', on_click=lambda: self._send(message)).props('outline') \
                 .mark('broadcast')
 
@@ -60,7 +61,7 @@ class ControlBreakout(ControlRounds, BreakoutPart):
                   on_change=lambda e: self._show_harvest(e.value)).props('no-caps').mark('harvest-on-screen')
 
     def _body(self) -> None:
-        t, people = self.t, self.room.people
+        t = self.t
         r = self.current()
         if r is None:
             return
@@ -73,8 +74,9 @@ class ControlBreakout(ControlRounds, BreakoutPart):
                     ui.select({'': '—', **invites}, value=info.moderator_key if info.moderator_key in invites else '',
                               label=t('control.moderator'),
                               on_change=lambda e, n=number: self._moderator(n, e.value)).props('dense').classes('w-40')
-                names = [people[p].name + ('' if self.room.is_online(p) else f' · {t("control.offline")}')
-                         for p in group if p in people]
+                shown = self.room.names()  # namesakes told apart
+                names = [shown[p].short + ('' if self.room.is_online(p) else f' · {t("control.offline")}')
+                         for p in group if p in shown]
                 ui.label(', '.join(names) or '—').classes('break-words').props('data-testid=control-group-members')
                 if info.question:
                     ui.label(info.question).classes('text-sm italic break-words')
@@ -83,11 +85,11 @@ class ControlBreakout(ControlRounds, BreakoutPart):
                         .style('white-space: pre-line')
 
     def _tools(self) -> None:
-        t, people = self.t, self.room.people
+        t = self.t
         r = self.current()
         if r is None:
             return
-        options = {p.id: p.name for p in people.values()}
+        options = {pid: shown.full for pid, shown in self.room.names().items()}
         with ui.row().classes('w-full items-center no-wrap gap-2'):
             who = ui.select(options, label=t('breakout.move_who')).classes('grow').mark('move-who')
             to = ui.select({n: t('breakout.group', number=n) for n in range(1, len(r.groups) + 1)},

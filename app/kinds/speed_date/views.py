@@ -50,7 +50,7 @@ class ControlSpeedDate(ControlRounds, SpeedDatePart):
         r = self.current()
         if r is None:
             return
-        name = {p.id: p.with_organisation for p in people.values()}
+        name = {pid: shown.full for pid, shown in self.room.names().items()}  # namesakes told apart
         with ui.list().props('dense separator').classes('w-full'):
             for number, group in enumerate(r.groups, start=1):
                 with ui.item().props('data-testid=control-pair'):
@@ -83,10 +83,10 @@ class ControlSpeedDate(ControlRounds, SpeedDatePart):
                 .props('outline color=negative').mark('repair')
 
     def _tools(self) -> None:
-        t, people = self.t, self.room.people
+        t = self.t
         r = self.current()
         if r is not None and r.phase(self.runner.clock()) == 'ready':
-            options = {p.id: p.with_organisation for p in people.values()}
+            options = {pid: shown.full for pid, shown in self.room.names().items()}
             with ui.row().classes('w-full items-center no-wrap gap-2'):
                 first = ui.select(options, label=t('speed.swap_a')).classes('grow').mark('swap-a')
                 second = ui.select(options, label=t('speed.swap_b')).classes('grow').mark('swap-b')
@@ -139,7 +139,7 @@ class ScreenSpeedDate(ScreenRounds, SpeedDatePart):
                                        paused_text=t('countdown.paused'), sound=sound) \
                 .classes('font-black tabular-nums leading-none').style('font-size: 22vh') \
                 .mark('countdown').props('data-testid=countdown')
-        names = {p.id: p.name for p in self.room.people.values()}
+        names = {pid: shown.short for pid, shown in self.room.names().items()}  # namesakes told apart
         columns = 'grid-cols-3' if len(r.groups) > 8 else 'grid-cols-2'
         with ui.element('div').classes(f'w-full grid {columns} gap-x-10 gap-y-3 content-start overflow-hidden'):
             for number, group in enumerate(r.groups, start=1):
@@ -197,13 +197,14 @@ class PhoneSpeedDate(SpeedDatePart):
         with ui.card().classes('w-full items-center text-center gap-1 p-4').mark('partner-card'):
             table = r.table_of(me)
             present = [p for p in r.partners_of(me) if p in self.room.people]
-            self.partners = {p: self.room.people[p].name for p in present}
+            shown = self.room.names()
+            self.partners = {p: shown[p].name if p in shown else self.room.people[p].name for p in present}
             if table is not None and present:
                 ui.label(t('speed.you_talk_with')).classes('text-lg')
                 size = 'text-3xl' if len(present) == 1 else 'text-2xl'  # a trio fits as well
                 for partner in present:
                     person = self.room.people.get(partner)
-                    ui.label(person.name if person else t('speed.gone')) \
+                    ui.label(self.partners.get(partner, t('speed.gone')) if person else t('speed.gone')) \
                         .classes(f'{size} font-black break-words max-w-full').props('data-testid=partner-name')
                     if person and person.organisation:
                         ui.label(person.organisation).classes('text-lg text-grey-8 break-words max-w-full')

@@ -26,7 +26,7 @@ class RosterCard:
                                      count_text=lambda n, on: t.plural('control.count', n, online=on),
                                      online_text=t('control.online'), offline_text=t('control.offline'),
                                      empty_text=t('control.nobody'), on_remove=self._confirm_one,
-                                     remove_text=t('control.remove'))
+                                     remove_text=t('control.remove'), names=self.room.names)
             with ui.row().classes('w-full items-center gap-2'):
                 ui.button(t('roster.remove_offline'), icon='person_off',
                           on_click=lambda: self._confirm_many(self.room.offline)).props('flat dense') \
@@ -53,7 +53,8 @@ class RosterCard:
                     .props('flat dense').mark('let-back-in')
 
     def _confirm_one(self, person: Person) -> None:
-        self._confirm(self.t('control.remove_confirm', name=person.name), [person])
+        shown = self.room.names().get(person.id)
+        self._confirm(self.t('control.remove_confirm', name=shown.full if shown else person.name), [person])
 
     def _confirm_many(self, who: Callable[[], list[Person]]) -> None:
         people = who()
