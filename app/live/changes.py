@@ -39,7 +39,8 @@ class Left:
 
 @dataclass(frozen=True, slots=True)
 class NetworkChanged:
-    """Something of the meeting's learning network changed: 'members', 'topics', 'agreements' or 'network'."""
+    """Something of the meeting's learning network changed: 'members', 'topics', 'agreements', 'network' or
+    'preparers' (a preparer link was revoked)."""
 
     network_id: int
     what: str

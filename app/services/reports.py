@@ -12,11 +12,12 @@ import threading
 import unicodedata
 from typing import Any
 
+from app.domain.errors import Refused
 from app.domain.people import Person
 from app.domain.report import Agreement, Document, Report, TrendRow, build_report
 from app.domain.report_render import html_body, html_document, markdown
 from app.domain.tallies import format_number
-from app.i18n import Translate
+from app.i18n import N_, Translate
 from app.kinds.registry import Registry
 from app.live.room import Room
 from app.live.rooms import Rooms
@@ -62,11 +63,20 @@ class Reports:
         return Document(t('report.title_of', title=report.title), (report,))
 
     async def shared(self, meeting_id: int | None, key: str | None) -> Room | None:
-        """The room whose current share key is ``key`` (None for a revoked key or another meeting's)."""
+        """The room whose current share key is ``key`` (None for a revoked key or another meeting's). Asked of the
+        database each time: a page open on the link checks again before every refresh and download."""
         room = await self._rooms.get(meeting_id) if meeting_id is not None else None
-        if room is None or not key or not room.info.report_key:
+        row = await self._repo.meeting(room.info.id) if room is not None and key else None
+        if row is None or not row.report_key or not key:
             return None
-        return room if hmac.compare_digest(key.encode(), room.info.report_key.encode()) else None
+        return room if hmac.compare_digest(key.encode(), row.report_key.encode()) else None
+
+    async def shared_document(self, meeting_id: int, key: str, t: Translate, lang: str) -> Document:
+        """The report behind a share link, refused when the link no longer works."""
+        room = await self.shared(meeting_id, key)
+        if room is None:
+            raise Refused(N_('report.link_invalid'))
+        return await self.document(room, t, lang)
 
     async def network(self, facilitator_id: int, network_id: int, t: Translate, lang: str) -> Document | None:
         """Every meeting of the facilitator's network in series order, and the ROTI trend (None: not theirs)."""

@@ -187,14 +187,17 @@ class Breakouts(RoundRunner):
         await self._save(replace(current, details=tuple(details)))
 
     async def save_note(self, activity_id: int, group: int, base_version: int, base_text: str,
-                        text: str) -> tuple[NoteSaved, bool]:
-        """Save a group's harvest written from version ``base_version``; returns it and whether edits collided."""
+                        text: str, *, by: str | None = None) -> tuple[NoteSaved, bool]:
+        """Save a group's harvest written from version ``base_version``; returns it and whether edits collided.
+        ``by``: the moderator's invite key (a moderator writes only their own group's, while the invite holds)."""
         if len(text) > MAX_NOTE:
             raise Refused(NP_('error.note_too_long'), count=MAX_NOTE)
         async with self._lock:
             current = self.round_of(activity_id)
             if not 1 <= group <= len(current.groups):
                 raise Refused('error.group_unknown')
+            if by is not None:
+                self._check_moderator(current, group, by)
             info = current.info(group)
             conflict = False
             if base_version != info.note_version:  # someone saved in between: merge, never overwrite
@@ -209,19 +212,27 @@ class Breakouts(RoundRunner):
             await self.ctx.commit(saved)
             return saved, conflict
 
-    async def send(self, activity_id: int, text: str, group: int | None = None) -> None:
-        """A message on the phones of everyone (or of one group), e.g. "Nog 2 minuten!"."""
+    async def send(self, activity_id: int, text: str, group: int | None = None, *, by: str | None = None) -> None:
+        """A message on the phones of everyone (or of one group), e.g. "Nog 2 minuten!"; ``by``: the moderator's
+        invite key (a moderator sends only to their own group, while the invite holds)."""
+        if by is not None:
+            self._check_moderator(self.round_of(activity_id), group or 0, by)
         text = required_text(text, MAX_MESSAGE, N_('error.message_required'), NP_('error.message_too_long'))
         await self.ctx.commit(MessageSent(self.ctx.kind, activity_id, group, text))
 
     async def call_back(self, activity_id: int, group: int, invite_key: str, text: str) -> None:
         """A moderator calls their group back to the plenary early (``text`` says so, with the main call's link);
         refused for a group that is not theirs."""
-        current = self.round_of(activity_id)
-        if not 1 <= group <= len(current.groups) or not invite_key or \
-                current.info(group).moderator_key != invite_key:
-            raise Refused(N_('error.not_your_group'))
+        self._check_moderator(self.round_of(activity_id), group, invite_key)
         await self.send(activity_id, text, group)
+
+    def _check_moderator(self, current: Round, group: int, invite_key: str) -> None:
+        """The invite still holds (checked on every action: a revoked one does nothing more) and ``group`` is one
+        it moderates."""
+        if not invite_key or not any(i.key == invite_key and not i.revoked for i in self.ctx.invites()):
+            raise Refused(N_('access.bad_moderator_link'))
+        if not 1 <= group <= len(current.groups) or current.info(group).moderator_key != invite_key:
+            raise Refused(N_('error.not_your_group'))
 
     def apply(self, change: object) -> None:
         if isinstance(change, MessageSent):

@@ -163,7 +163,8 @@ class ModerateBreakout(BreakoutPart):
 
     async def _send(self, group: int, field: ui.input) -> None:
         try:
-            await self.runner.send(self.activity.id, field.value or '', group)
+            await self.runner.send(self.activity.id, field.value or '', group,
+                                   by=self.ctx.invite.key if self.ctx.invite else '')
         except Refused as error:
             notify_refused(self.t, error)
             return

@@ -41,6 +41,7 @@ class GroupCard:
 
     def __init__(self, ctx: ViewContext, activity_id: int, r: Round, group: int, *, me: str | None = None) -> None:
         self.room, self.activity_id, self.group, self.t = ctx.room, activity_id, group, ctx.t
+        self.moderator = ctx.invite.key if ctx.invite else None  # a moderator's harvest: checked against the invite
         t, room, info = ctx.t, ctx.room, r.info(group)
         with ui.card().classes('w-full gap-2').mark('group-card').props('data-testid=group-card'):
             ui.label(t('breakout.group', number=group)).classes('text-2xl font-black').props('data-testid=group-name')
@@ -49,8 +50,7 @@ class GroupCard:
                 ui.label(t('breakout.with') if me else t('breakout.members')).classes('text-base text-grey-8')
                 for pid in others:
                     person = room.people.get(pid)
-                    shown = room.names().get(pid)  # namesakes told apart
-                    text = shown.full if person and shown else t('speed.gone')
+                    text = person.with_organisation if person else t('speed.gone')
                     online = '' if me or room.is_online(pid) else f' · {t("control.offline")}'
                     ui.label(text + online).classes('text-xl font-semibold break-words max-w-full') \
                         .props('data-testid=group-member')
@@ -66,13 +66,12 @@ class GroupCard:
                 .classes('text-5xl font-black tabular-nums self-center').props('data-testid=countdown')
             self.note = NoteEditor(info.note, info.note_version, label=t('breakout.note'), save_text=t('common.save'),
                                    saved_text=t('breakout.note_saved'), merged_text=t('breakout.note_merged'),
-                                   changed_text=t('breakout.note_changed'), on_save=self._save, on_error=self._error,
-                                   too_long_text=lambda length, most: t.plural('error.too_long_now', most,
-                                                                               length=length))
+                                   changed_text=t('breakout.note_changed'), on_save=self._save, on_error=self._error)
 
     async def _save(self, base_version: int, base_text: str, text: str) -> tuple[str, int, bool]:
         saved, conflict = await self.room.runner(BreakoutRules.name).save_note(self.activity_id, self.group,
-                                                                               base_version, base_text, text)
+                                                                               base_version, base_text, text,
+                                                                               by=self.moderator)
         return saved.text, saved.version, conflict
 
     def _error(self, error: ValueError) -> None:

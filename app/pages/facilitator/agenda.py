@@ -7,17 +7,24 @@ from nicegui import ui
 from app.domain.activities import MAX_TEXT, Activity
 from app.i18n import N_, Translate
 from app.kinds.base import Kind
+from app.live.agenda import Agenda
 from app.live.room import Room
-from app.pages.common import attempt
+from app.pages.common import attempt, limited
 from app.services.meetings import Meetings
+from app.services.preparing import PreparerAgenda
+from components.attributes import with_props
 
 LONG_TEXT = 160  # longer texts are shown in smaller type on the projector
 
 
 class AgendaEditor:
-    def __init__(self, room: Room, meetings: Meetings | None, t: Translate, lang: str, preparer: bool = False) -> None:
-        """``preparer``: a member preparing the meeting edits the agenda only (no opening, no answers, no export)."""
-        self.room, self.meetings, self.t, self.lang, self.preparer = room, meetings, t, lang, preparer
+    def __init__(self, room: Room, meetings: Meetings | None, t: Translate, lang: str,
+                 preparer: PreparerAgenda | None = None) -> None:
+        """``preparer``: a member preparing the meeting edits, through it, the agenda only (what never ran; no
+        opening, no answers, no export)."""
+        self.room, self.meetings, self.t, self.lang = room, meetings, t, lang
+        self.preparer = preparer
+        self.actions: PreparerAgenda | Agenda = preparer or room.agenda  # every change goes through it
         self.items = ui.refreshable(self._items)
         self.captions: dict[int, tuple[ui.item_label, str]] = {}  # activity -> its "Stelling · open · 3 antwoorden"
 
@@ -46,6 +53,11 @@ class AgendaEditor:
         self.room.agenda.agenda_changed.subscribe(self.items.refresh)  # released with the client
         if not self.preparer:
             self.room.agenda.answers_changed.subscribe(self._answer_changed)  # "3 antwoorden" follows the votes
+
+    def stop(self) -> None:
+        """No more live updates (a revoked preparer link)."""
+        self.room.agenda.agenda_changed.unsubscribe(self.items.refresh)
+        self.room.agenda.answers_changed.unsubscribe(self._answer_changed)
 
     def _caption(self, activity: Activity) -> str:
         t, kind = self.t, self.room.kinds[activity.kind]
@@ -86,27 +98,33 @@ class AgendaEditor:
                         self._buttons(activity)
 
     def _buttons(self, activity: Activity) -> None:
-        t, agenda = self.t, self.room.agenda
+        t, agenda, actions = self.t, self.room.agenda, self.actions
+        if self.preparer is not None and not self.preparer.may_change(activity):  # it ran: the facilitator's
+            ui.icon('lock', size='sm').classes('text-grey-7 m-2').props('data-testid=agenda-locked') \
+                .tooltip(t('prepare.locked'))
+            return
         for icon, key, action, extra in (
                 ('play_arrow', N_('agenda.open'), lambda a=activity: agenda.open(a.id), 'color=positive'),
                 ('edit', N_('agenda.edit'), lambda a=activity: self._dialog(a), ''),
-                ('arrow_upward', N_('agenda.up'), lambda a=activity: agenda.move(a.id, -1), 'dense'),
-                ('arrow_downward', N_('agenda.down'), lambda a=activity: agenda.move(a.id, +1), 'dense'),
+                ('arrow_upward', N_('agenda.up'), lambda a=activity: attempt(t, lambda: actions.move(a.id, -1)),
+                 'dense'),
+                ('arrow_downward', N_('agenda.down'), lambda a=activity: attempt(t, lambda: actions.move(a.id, +1)),
+                 'dense'),
                 ('delete', N_('agenda.delete'), lambda a=activity: self._confirm_delete(a), 'color=negative')):
-            if self.preparer and key == 'agenda.open':
+            if self.preparer is not None and key == 'agenda.open':
                 continue
-            button = ui.button(icon=icon, on_click=action).props(f'flat round {extra} aria-label="{t(key)}"') \
-                .tooltip(t(key))
+            button = with_props(ui.button(icon=icon, on_click=action).props(f'flat round {extra}'),
+                                aria_label=t(key)).tooltip(t(key))
             if key == 'agenda.open':
                 button.mark('open-activity')
 
     async def _quick_add(self, kind: Kind) -> None:
         """Add an activity of ``kind`` with its own text (``kind.quick_text``, an i18n key) and default settings."""
-        await attempt(self.t, lambda: self.room.agenda.add(kind.name, self.t(kind.quick_text), None), 'negative')
+        await attempt(self.t, lambda: self.actions.add(kind.name, self.t(kind.quick_text), None), 'negative')
 
     async def _examples(self) -> None:
-        await self.room.agenda.add_examples(self.t)
-        ui.notify(self.t('agenda.examples_added'))
+        if await attempt(self.t, lambda: self.actions.add_examples(self.t), 'negative'):
+            ui.notify(self.t('agenda.examples_added'))
 
     def _dialog(self, activity: Activity | None) -> None:
         t, kinds = self.t, self.room.kinds
@@ -118,8 +136,9 @@ class AgendaEditor:
                              value=activity.kind if activity else first).mark('activity-kind')
             kind.set_enabled(activity is None)
             text = ui.textarea(value=activity.text if activity else '') \
-                .props(f'outlined autogrow maxlength={MAX_TEXT} counter autofocus').classes('w-full') \
+                .props('outlined autogrow autofocus').classes('w-full') \
                 .mark('activity-text-input')
+            limited(text, MAX_TEXT, t)
             fields = ui.column().classes('w-full gap-2')
 
             def show_form() -> None:
@@ -137,9 +156,9 @@ class AgendaEditor:
             async def save() -> None:
                 new = state['form'].value()
                 if activity is None:
-                    done = await attempt(t, lambda: self.room.agenda.add(kind.value, text.value, new), 'negative')
+                    done = await attempt(t, lambda: self.actions.add(kind.value, text.value, new), 'negative')
                 else:
-                    done = await attempt(t, lambda: self.room.agenda.edit(activity.id, text.value, new), 'negative')
+                    done = await attempt(t, lambda: self.actions.edit(activity.id, text.value, new), 'negative')
                 if done:
                     dialog.close()
                     if len(text.value or '') > LONG_TEXT:
@@ -154,13 +173,15 @@ class AgendaEditor:
     def _confirm_delete(self, activity: Activity) -> None:
         t = self.t
         with ui.dialog() as dialog, ui.card():
-            ui.label(t.plural('agenda.delete_confirm', self.room.agenda.count(activity.id))).classes('text-lg')
+            question = t('prepare.delete_confirm') if self.preparer is not None else \
+                t.plural('agenda.delete_confirm', self.room.agenda.count(activity.id))  # a preparer sees no answers
+            ui.label(question).classes('text-lg')
             with ui.row().classes('w-full justify-end'):
                 ui.button(t('common.cancel'), on_click=dialog.close).props('flat')
 
                 async def delete() -> None:
                     dialog.close()
-                    await self.room.agenda.delete(activity.id)
+                    await attempt(t, lambda: self.actions.delete(activity.id), 'negative')
 
                 ui.button(t('agenda.delete'), on_click=delete).props('unelevated color=negative') \
                     .mark('delete-confirm')

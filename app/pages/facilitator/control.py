@@ -9,8 +9,8 @@ from app.domain.meetings import MAX_PARTICIPANTS, MeetingInfo
 from app.domain.people import clean_text
 from app.i18n import LANGUAGES, Translate
 from app.live.room import Room
-from app.pages.access import room_for_facilitator
-from app.pages.common import attempt, base_url, header, message_card, unreachable, use_language
+from app.pages.access import deny_facilitator, room_for_facilitator
+from app.pages.common import attempt, base_url, header, unreachable, use_language
 from app.pages.facilitator.agenda import AgendaEditor
 from app.pages.facilitator.live import LivePanel
 from app.pages.facilitator.network_card import NetworkCard
@@ -29,10 +29,9 @@ def register(system: System) -> None:
     async def control_page(meeting: str, request: Request) -> None:
         lang, t = use_language(system)
         room, why = await room_for_facilitator(system, meeting, request.url.path)
-        header(lang, t, facilitator=room is not None)
+        header(lang, t, facilitator=why != 'access.login_needed')
         if room is None:
-            link = (t('login.title'), '/login') if why == 'access.login_needed' else (t('start.home'), '/')
-            message_card(t(why), t('access.control_only'), link=link, marker='access-denied')
+            deny_facilitator(t, why, t('access.control_only'))
             return
         view = ControlView(room, t, lang, base_url(system, request), system.meetings, system.networks,
                            system.evaluations)

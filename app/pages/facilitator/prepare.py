@@ -1,14 +1,18 @@
 """A member preparing a meeting (seed 003: members prepare in turn): that meeting's agenda, nothing else.
 
-The personal link holds a key scoped to one meeting; revoked, it opens nothing. No answers, no roster, no export.
+The personal link holds a key scoped to one meeting; revoked, it opens nothing — and a page open at that moment says
+so and stops (every action checks the key again on the server). No answers, no roster, no export.
 """
 
 from __future__ import annotations
 
 from nicegui import ui
 
+from app.i18n import Translate
+from app.pages.access import deny_key
 from app.pages.common import header, message_card, parse_id, use_language
 from app.pages.facilitator.agenda import AgendaEditor
+from app.services.preparing import PreparerAgenda
 from app.system import System
 
 
@@ -20,15 +24,34 @@ def register(system: System) -> None:
         meeting_id = parse_id(meeting)
         access = await system.networks.preparer(meeting_id, key) if meeting_id is not None else None
         if access is None:
-            ui.context.client.status_code = 403
-            message_card(t('access.bad_preparer_link'), t('access.bad_preparer_link_body'), marker='access-denied')
+            deny_key(t, t('access.bad_preparer_link'), t('access.bad_preparer_link_body'))
             return
         info = access.room.info
-        with ui.column().classes('mx-auto max-w-3xl w-full gap-3 p-4'):
+        with ui.column().classes('mx-auto max-w-3xl w-full gap-3 p-4') as content:
             ui.label(t('prepare.title', title=info.title)).classes('text-2xl font-bold break-words') \
                 .props('data-testid=prepare-title')
             details = [t.date(info.date) if info.date else '', info.place,
                        t('network.host_is', host=info.host) if info.host else '']
             ui.label(' · '.join(d for d in details if d)).classes('text-grey-7')
             ui.label(t('prepare.help', name=access.member)).classes('text-grey-8')
-            AgendaEditor(access.room, None, t, lang, preparer=True).build()
+
+            def revoked() -> None:  # the key stopped working while this page is open
+                editor.stop()
+                access.room.network_changed.unsubscribe(preparers_changed)
+                content.clear()
+                with content:
+                    denied(t)
+
+            agenda = PreparerAgenda(system.networks, access.room, key, on_revoked=revoked)
+            editor = AgendaEditor(access.room, None, t, lang, preparer=agenda)
+            editor.build()
+
+        async def preparers_changed(what: str) -> None:
+            if what == 'preparers':
+                await agenda.valid()  # revoked: says so at once
+
+        access.room.network_changed.subscribe(preparers_changed)
+
+
+def denied(t: Translate) -> None:
+    message_card(t('access.bad_preparer_link'), t('access.bad_preparer_link_body'), marker='access-denied')

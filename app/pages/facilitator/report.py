@@ -8,10 +8,12 @@ from collections.abc import Awaitable, Callable
 from fastapi import Request
 from nicegui import app, ui
 
+from app.domain.errors import Refused
+from app.domain.meetings import MeetingInfo
 from app.domain.report import Document
 from app.domain.report_render import CSS
 from app.i18n import Translate
-from app.pages.access import room_for_facilitator
+from app.pages.access import deny_facilitator, deny_key, room_for_facilitator
 from app.pages.common import facilitator_id, header, message_card, parse_id, use_language
 from app.services.reports import Reports, file_name
 from app.system import System
@@ -30,18 +32,26 @@ def register(system: System) -> None:
             room = await reports.shared(parse_id(meeting), key)
             header(lang, t)
             if room is None:
-                ui.context.client.status_code = 403
-                message_card(t('report.link_invalid'), t('report.link_invalid_help'), marker='report-denied')
+                deny_key(t, t('report.link_invalid'), t('report.link_invalid_help'), marker='report-denied')
                 return
         else:
             room, why = await room_for_facilitator(system, meeting, request.url.path)
-            header(lang, t, facilitator=room is not None)
+            header(lang, t, facilitator=why != 'access.login_needed')
             if room is None:
-                link = (t('login.title'), '/login') if why == 'access.login_needed' else (t('start.home'), '/')
-                message_card(t(why), t('report.facilitator_only'), link=link, marker='access-denied')
+                deny_facilitator(t, why, t('report.facilitator_only'))
                 return
-        back = f'/m/{room.info.id}/control' if key is None else ''
-        await ReportView(reports, lambda: reports.document(room, t, lang), t, back).build()
+        if key is None:
+            await ReportView(reports, lambda: reports.document(room, t, lang), t, f'/m/{room.info.id}/control').build()
+            return
+        view = ReportView(reports, lambda: reports.shared_document(room.info.id, key, t, lang), t)
+        await view.build()
+
+        def meeting_changed(info: MeetingInfo) -> None:
+            if info.report_key != key:  # revoked or renewed: this page stops at once
+                room.meeting_changed.unsubscribe(meeting_changed)
+                view.stop()
+
+        room.meeting_changed.subscribe(meeting_changed)
 
     @ui.page('/n/{network}/report')
     async def network_report(network: str, request: Request) -> None:
@@ -68,7 +78,8 @@ def register(system: System) -> None:
 
 
 class ReportView:
-    """The buttons (PDF, Markdown, print, refresh) and the report; each download is made from the data of now."""
+    """The buttons (PDF, Markdown, print, refresh) and the report; each download is made from the data of now. A
+    refused ``fetch`` (a share link revoked while the page is open) replaces it all by the refusal."""
 
     def __init__(self, reports: Reports, fetch: Callable[[], Awaitable[Document]], t: Translate, back: str = '',
                  first: Document | None = None) -> None:
@@ -78,7 +89,7 @@ class ReportView:
         t = self.t
         self.document = self.document or await self.fetch()
         ui.add_css(CSS + PRINT_CSS)
-        with ui.column().classes('w-full max-w-5xl mx-auto p-4 gap-4'):
+        with ui.column().classes('w-full max-w-5xl mx-auto p-4 gap-4') as self.content:
             with ui.row().classes('report-actions w-full items-center gap-2'):
                 ui.button(t('report.download_pdf'), icon='picture_as_pdf', on_click=self._pdf) \
                     .props('unelevated no-caps').mark('download-pdf').props('data-testid=download-pdf')
@@ -92,16 +103,29 @@ class ReportView:
                     ui.link(t('report.back'), self.back).classes('ml-auto').mark('report-back')
             self.body = ui.html(self.reports.html(self.document, t)).classes('w-full').mark('report-body')
 
-    async def _refresh(self) -> None:
-        self.document = await self.fetch()
+    def stop(self) -> None:
+        """The link no longer works: the report and its buttons go, the refusal shows."""
+        self.content.clear()
+        with self.content:
+            message_card(self.t('report.link_invalid'), self.t('report.link_invalid_help'), marker='report-denied')
+
+    async def _refresh(self) -> bool:
+        try:
+            self.document = await self.fetch()
+        except Refused:
+            self.stop()
+            return False
         self.body.set_content(self.reports.html(self.document, self.t))
+        return True
 
     async def _pdf(self) -> None:
-        await self._refresh()
+        if not await self._refresh():
+            return
         pdf = await self.reports.pdf(self.document, self.t)
         ui.download.content(pdf, file_name(self.document.title, 'pdf'), 'application/pdf')
 
     async def _markdown(self) -> None:
-        await self._refresh()
+        if not await self._refresh():
+            return
         text = self.reports.markdown(self.document, self.t)
         ui.download.content(text.encode('utf-8'), file_name(self.document.title, 'md'), 'text/markdown')

@@ -9,7 +9,7 @@ from app.domain.activities import Activity
 from app.domain.meetings import Invite
 from app.i18n import Translate
 from app.live.room import Room, RosterChange
-from app.pages.access import invite_for_key
+from app.pages.access import deny_key, invite_for_key
 from app.pages.common import header, message_card, use_language
 from app.pages.parts import Part, ViewContext, follow, views_for
 from app.system import System
@@ -23,8 +23,7 @@ def register(system: System) -> None:
         header(lang, t)
         room, invite = await invite_for_key(system, meeting, key)
         if room is None or invite is None:
-            message_card(t('access.bad_moderator_link'), t('access.bad_moderator_link_body'),
-                         marker='access-denied')
+            deny_key(t, t('access.bad_moderator_link'), t('access.bad_moderator_link_body'))
             return
         ModeratorView(room, invite, t, lang).build()
 
@@ -47,7 +46,7 @@ class ModeratorView:
             self.roster = RosterList(self.room.people.values(), self.room.is_online,
                                      count_text=lambda n, on: t.plural('control.count', n, online=on),
                                      online_text=t('control.online'), offline_text=t('control.offline'),
-                                     empty_text=t('control.nobody'), names=self.room.names)
+                                     empty_text=t('control.nobody'))
         self.room.roster_changed.subscribe(self._roster_changed)
         self.room.invites_changed.subscribe(self._invites_changed)
         self.room.agenda.current_changed.subscribe(self._activity_changed)

@@ -10,7 +10,7 @@ from app.domain.meetings import MeetingInfo
 from app.domain.urls import short_url
 from app.i18n import Translate
 from app.live.room import Room, RosterChange
-from app.pages.access import room_for_key
+from app.pages.access import deny_key, room_for_key
 from app.pages.common import base_url, device_id, message_card, parse_id, unreachable, use_language
 from app.pages.parts import Part, ViewContext, follow, preload, views_for
 from app.pages.screen.recap import RecapPanel
@@ -29,7 +29,7 @@ def register(system: System) -> None:
         room = await room_for_key(system, meeting, key)
         lang, t = use_language(system, room.info.language if room else '')  # the screen speaks the meeting's
         if room is None:
-            message_card(t('access.bad_screen_link'), t('access.bad_screen_link_body'), marker='access-denied')
+            deny_key(t, t('access.bad_screen_link'), t('access.bad_screen_link_body'))
             return
         await ScreenView(room, t, lang, base_url(system, request), key, system.networks, system.evaluations).build()
 
@@ -84,7 +84,7 @@ class ScreenView:
                 await self.agreements()
                 await self.recap.build()
                 self.wall = ParticipantWall(self.room.people.values(), lambda n: t.plural('screen.count', n),
-                                            t('screen.empty'), names=self.room.names)
+                                            t('screen.empty'))
         self.activity_section = ui.element('div')
         preload(self.room, views_for(self.room, 'screen'))
         self._show_lock(info)
@@ -141,8 +141,6 @@ class ScreenView:
             self.wall.add(change.person)
         elif change.kind == 'left':
             self.wall.remove(change.person.id)
-        if change.kind != 'presence':
-            self.wall.relabel()
 
     def _meeting_changed(self, info: MeetingInfo) -> None:
         if not self.participant_id and (info.screen_key != self.key or (info.language and info.language != self.lang)):
