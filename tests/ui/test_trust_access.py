@@ -22,7 +22,8 @@ async def second_facilitator(data_dir: Path, name: str = 'bert', password: str =
     """Another facilitator account, as ``uitwisselplek create-facilitator`` makes it."""
     engine = db.create_engine_for(f'sqlite:///{data_dir / "uitwisselplek.db"}')
     try:
-        await Repo(db.session_factory(engine)).create_facilitator(name, await asyncio.to_thread(hash_password, password))
+        hashed = await asyncio.to_thread(hash_password, password)
+        await Repo(db.session_factory(engine)).create_facilitator(name, hashed)
     finally:
         await engine.dispose()
 
