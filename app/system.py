@@ -56,6 +56,7 @@ class System:
     code_guesses: RateLimit | None = None  # unknown join codes per address
     page_loads: RateLimit | None = None    # participant pages per address
     demo_task: asyncio.Task | None = None  # ``uitwisselplek demo``: the simulated participants
+    watch_task: asyncio.Task | None = None  # several instances: every room checked against the database
 
     async def start(self) -> None:
         url = self.settings.resolved_database_url()
@@ -63,8 +64,16 @@ class System:
         self.engine = db.create_engine_for(url)
         bus = RedisBus(self.settings.redis_url, change_codec(self.kinds)) if self.settings.redis_url else LocalBus()
         self.attach(Repo(db.session_factory(self.engine)), bus)
-        await bus.start(self.rooms.apply_remote)
+        await self.start_bus()
         log.info('database ready: %s', self.engine.url.render_as_string(hide_password=True))
+
+    async def start_bus(self) -> None:
+        """Listen to the other instances; read every room again whenever the bus comes back, and check the rooms
+        against the database now and then (often while the bus is down)."""
+        assert self.bus is not None and self.rooms is not None
+        await self.bus.start(self.rooms.apply_remote, self.rooms.reread_all)
+        if self.bus.shared:
+            self.watch_task = asyncio.get_running_loop().create_task(self.rooms.watch())
 
     def __post_init__(self) -> None:
         self.code_guesses = RateLimit(time.monotonic, self.settings.code_guesses_per_address, 600.0)
@@ -86,6 +95,10 @@ class System:
         self.reports = Reports(repo, self.rooms, self.networks, self.kinds, self.evaluations)
 
     async def stop(self) -> None:
+        if self.watch_task is not None:
+            self.watch_task.cancel()
+        if self.rooms:
+            await self.rooms.stop()
         if self.bus:
             await self.bus.stop()
         if self.engine:

@@ -45,13 +45,15 @@ from app.live.changes import (
 )
 from app.live.gate import JoinGate
 from app.live.runner import Runner, RunnerContext
-from app.store.repo import Repo
+from app.store.repo import Repo, take_written
 
 log = logging.getLogger(__name__)
 
 
 # changes that show on no phone but maybe one's own (which then knows already): they do not count as missed
 QUIET_FOR_PHONES = (Joined, Presence, AnswerSaved, InviteSaved, OrderChanged)
+GAP_LIMIT = 1000  # more room versions missed than this: no list of them, the room is read again anyway
+COMMUTING = (Joined, InviteSaved)  # changes whose order with others does not matter (someone new, an invite)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,13 @@ class Room:
         # may still name them (the network map's "asked Anna")
         self._presence: dict[str, dict[str, int]] = {}  # participant id -> instance -> open pages
         self.version = 0  # counts changes phones may show: a page built at one version sees if it missed any
+        # the database's version of this room that this copy holds (read at load, then from every change's
+        # versions); versions below it not heard yet: a gap, which a re-read from the database closes
+        self.stored_version = 0
+        self.missing: set[int] = set()
+        self.out_of_date = False  # known to lag the database until the next re-read (``/healthz``)
+        self.on_stale: Callable[[Room, str], None] = lambda room, why: None  # ``Rooms`` reads it again
+        self.rereading: list[tuple[object, str, tuple[int, int] | None]] | None = None  # heard while reading
         self._repo = repo
         self._bus = bus
         self._gate = gate
@@ -169,6 +178,16 @@ class Room:
         if activity is None or kind is None:
             return {}
         return kind.preferred_pairs(activity, self.agenda.answers.get(activity_id, {}), list(self.people.values()))
+
+    def device_of(self, participant_id: str) -> str:
+        return self._device_of.get(participant_id, '')
+
+    def answer_sums(self) -> dict[int, int]:
+        """Per activity, the sum of the versions of the answers held (what ``Repo.room_versions`` sums)."""
+        sums: dict[int, int] = {}
+        for (activity_id, _), version in self.agenda.versions.items():
+            sums[activity_id] = sums.get(activity_id, 0) + version
+        return sums
 
     def names(self) -> dict[str, DisplayName]:
         """How each participant is shown: two "Deelnemer A"s told apart (``app.domain.names``), made once per roster."""
@@ -395,8 +414,61 @@ class Room:
 
     # applying changes (from this instance or, over the bus, from another one)
     async def _commit(self, change: object) -> None:
+        """Apply a change this instance stored (or, like presence, did not need to store) and tell the others,
+        with the room versions its writes made. Publishing never fails: what is stored is done."""
+        versions = take_written(self.info.id)
+        if versions is not None:
+            self._heard_versions(*versions)
         self.apply(change, self._bus.origin)
-        await self._bus.publish(self.info.id, change)
+        await self._bus.publish(self.info.id, change, versions)
+
+    def receive(self, change: object, origin: str, versions: tuple[int, int] | None = None) -> None:
+        """A change from another instance, with the room versions (first, last) it covers (None: a change that
+        is not versioned, e.g. presence). One this room holds already (a re-read brought it) is skipped; one that
+        comes after versions not heard yet is applied, and the room is read again if they do not come soon."""
+        if self.rereading is not None:  # applied once the re-read is in: it may be newer than what was read
+            self.rereading.append((change, origin, versions))
+            return
+        if versions is not None and not self._heard_versions(*versions, commutes=isinstance(change, COMMUTING)):
+            log.debug('room %s: a change of versions %s..%s held already, skipped', self.info.id, *versions)
+            return
+        self.apply(change, origin)
+
+    def _heard_versions(self, first: int, last: int, commutes: bool = False) -> bool:
+        """Note the versions a change covers; whether it brings anything this room does not hold. A gap (versions
+        before ``first`` not heard) usually closes a moment later (two instances wrote at once, each hears the
+        other's change after its own); ``on_stale`` lets ``Rooms`` read the room again if it does not."""
+        held = self.stored_version
+        if last <= held and not self.missing.intersection(range(first, last + 1)):
+            return False
+        if first > held + 1:
+            if first - held > GAP_LIMIT:
+                self.out_of_date = True
+            else:
+                self.missing.update(range(held + 1, first))
+        if last <= held and not commutes:  # it fills a gap after later changes: which one is last is not certain
+            self.out_of_date = True
+        self.missing.difference_update(range(first, last + 1))
+        self.stored_version = max(held, last)
+        if self.missing or self.out_of_date:
+            self.on_stale(self, f'versions {first}..{last}, held {held}')
+        return True
+
+    def adopt(self, fresh: Room) -> int:
+        """Become what ``fresh`` (this meeting just read from the database) holds, through the changes between
+        the two (``app.live.resync``): every page updates in place. Returns how many changes that took."""
+        from app.live.resync import differences
+
+        changes = list(differences(self, fresh))
+        for change in changes:
+            self.apply(change, self._bus.origin)
+        if fresh.info.network_id != self.info.network_id:
+            self.info = replace(self.info, network_id=fresh.info.network_id)
+        self.gone = dict(fresh.gone)
+        self.stored_version = max(self.stored_version, fresh.stored_version)
+        self.missing = {v for v in self.missing if v > fresh.stored_version}
+        self.out_of_date = bool(self.missing)
+        return len(changes)
 
     def apply(self, change: object, origin: str) -> None:
         handler = self._handlers.get(type(change))

@@ -1,9 +1,16 @@
-"""The rooms of this instance, keyed by meeting id, each created on first use from the database."""
+"""The rooms of this instance, keyed by meeting id, each created on first use from the database.
+
+With several instances (a shared bus) the rooms also keep themselves right: a room that saw a gap in the room
+versions, every room once the bus is back after an outage, and a room a periodic check found behind the database
+is read again and takes the differences (``Room.adopt``).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import time
 from datetime import UTC, datetime
 
 from app.domain.activities import Activity, Answer
@@ -18,6 +25,9 @@ from app.live.room import Room
 from app.store.repo import Repo
 
 log = logging.getLogger(__name__)
+GRACE = 0.5        # seconds a gap in the versions may take to close by itself (a change on its way) before a re-read
+CHECK_DOWN = 2.0   # seconds between checks of every room against the database while the bus is down
+CHECK_UP = 15.0    # ... and while it is up (a safety net: a change lost without the bus noticing)
 
 
 class Rooms:
@@ -31,7 +41,12 @@ class Rooms:
         self._rooms: dict[int, Room] = {}
         self._codes: dict[str, int] = {}  # join code -> meeting id; codes never change
         self._lock = asyncio.Lock()
-        self._loading: dict[int, list[tuple[object, str]]] = {}  # meeting id -> changes heard while reading it
+        self._loading: dict[int, list[tuple[object, str, tuple[int, int] | None]]] = {}  # heard while reading it
+        self._rereads: dict[int, asyncio.Task] = {}  # meeting id -> its re-read (one at a time)
+        self._again: set[int] = set()  # asked for again while one ran
+        self._previous: dict[int, tuple[int, dict[int, int]]] = {}  # the last check's view of the database
+        self.rereads = 0      # figures for /healthz and the benchmark
+        self.reread_at: float | None = None  # time.time() of the last re-read
 
     async def get(self, meeting_id: int) -> Room | None:
         """The meeting's room, or None when there is no such meeting."""
@@ -48,8 +63,9 @@ class Rooms:
                     del self._loading[meeting_id]
                 if room is None:
                     return None
-                for change, origin in heard:  # made elsewhere while we read: perhaps after our read, so apply
-                    room.apply(change, origin)  # (changes set state, so one that our read saw does no harm)
+                room.on_stale = self._stale
+                for change, origin, versions in heard:  # made elsewhere while we read: perhaps after our read
+                    room.receive(change, origin, versions)  # (the versions tell what our read saw already)
                 self._rooms[meeting_id] = room
             return self._rooms[meeting_id]
 
@@ -83,14 +99,116 @@ class Rooms:
                 room.apply(change, self.bus.origin)
             await self.bus.publish(meeting_id, change)
 
-    def apply_remote(self, meeting_id: int, change: object, origin: str) -> None:
+    def apply_remote(self, meeting_id: int, change: object, origin: str,
+                     versions: tuple[int, int] | None = None) -> None:
         """A change made on another instance; rooms not loaded here will read it from the database. A room being
         read right now may have read before that change was stored: it gets the change once it is loaded."""
         room = self._rooms.get(meeting_id)
         if room is not None:
-            room.apply(change, origin)
+            room.receive(change, origin, versions)
         elif meeting_id in self._loading:
-            self._loading[meeting_id].append((change, origin))
+            self._loading[meeting_id].append((change, origin, versions))
+
+    # keeping the rooms right (several instances)
+    def out_of_date(self) -> list[int]:
+        """Rooms known to lag the database (a gap not closed, a re-read waiting or running)."""
+        return sorted({*(m for m, room in self._rooms.items() if room.out_of_date or room.missing),
+                       *(m for m, task in self._rereads.items() if not task.done())})
+
+    def reread_all(self, why: str = 'the bus is back') -> None:
+        """Every room loaded here is read again (the bus was away: what was said meanwhile is lost)."""
+        rooms = list(self._rooms)
+        if rooms:
+            log.warning('reading %d rooms again from the database (%s): %s', len(rooms), why, rooms)
+        for meeting_id in rooms:
+            self._schedule(meeting_id, 0.0)
+
+    def _stale(self, room: Room, why: str) -> None:
+        log.info('room %s may lag the database (%s)', room.info.id, why)
+        self._schedule(room.info.id, GRACE)
+
+    def _schedule(self, meeting_id: int, delay: float) -> None:
+        task = self._rereads.get(meeting_id)
+        if task is not None and not task.done():
+            if delay == 0.0:
+                self._again.add(meeting_id)
+            return
+        self._rereads[meeting_id] = asyncio.get_running_loop().create_task(self._reread_soon(meeting_id, delay))
+
+    async def _reread_soon(self, meeting_id: int, delay: float) -> None:
+        try:
+            await asyncio.sleep(delay)
+            while True:
+                self._again.discard(meeting_id)
+                room = self._rooms.get(meeting_id)
+                if room is None:
+                    return
+                if delay == 0.0 or room.missing or room.out_of_date:
+                    await self.reread(room)
+                if meeting_id not in self._again:
+                    return
+                delay = 0.0
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # the database away as well: the periodic check tries again
+            log.warning('room %s: could not read it again', meeting_id, exc_info=True)
+
+    async def reread(self, room: Room) -> int:
+        """Read the room's meeting again and let the room take the differences; changes heard meanwhile are applied
+        after (with their versions). Returns how many changes it took."""
+        meeting_id = room.info.id
+        room.rereading = []
+        try:
+            for _ in range(3):
+                fresh = await self._load(meeting_id)
+                if fresh is None:
+                    self.forget_rooms([meeting_id])
+                    return 0
+                if fresh.stored_version >= room.stored_version:
+                    break  # not older than what this instance stored itself meanwhile
+            changed = room.adopt(fresh)
+        finally:
+            heard, room.rereading = room.rereading or [], None
+        for change, origin, versions in heard:
+            room.receive(change, origin, versions)
+        self.rereads += 1
+        self.reread_at = time.time()
+        log.info('room %s read again from the database: version %s, %d changes', meeting_id, room.stored_version,
+                 changed)
+        return changed
+
+    async def check(self) -> list[int]:
+        """Compare every room loaded here with the database (its room version, its answers' versions per activity)
+        and read again those behind. While the bus is up a room is compared with the previous check's view (a
+        change on its way over the bus is not a missed one); while it is down, with this one. Returns the rooms
+        read again."""
+        stored = await self.repo.room_versions(list(self._rooms))
+        against = stored if self.bus.health().state == 'down' else self._previous
+        self._previous = stored
+        behind = [m for m, room in self._rooms.items() if m in against and _behind(room, *against[m])]
+        for meeting_id in behind:
+            self._rooms[meeting_id].out_of_date = True
+            self._schedule(meeting_id, 0.0)
+        return behind
+
+    async def watch(self, down: float = CHECK_DOWN, up: float = CHECK_UP) -> None:
+        """The periodic check, for as long as the instance runs (``System`` starts it when the bus is shared)."""
+        while True:
+            await asyncio.sleep(down if self.bus.health().state == 'down' or self.out_of_date() else up)
+            try:
+                behind = await self.check()
+                if behind:
+                    log.info('rooms %s were behind the database: read again', behind)
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:  # the database away: try again at the next check
+                log.warning('could not check the rooms against the database: %r', error)
+
+    async def stop(self) -> None:
+        for task in self._rereads.values():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
 
     async def _load(self, meeting_id: int) -> Room | None:
         meeting = await self.repo.meeting(meeting_id)
@@ -115,6 +233,7 @@ class Rooms:
         room = Room(info, people, invites, self.repo, self.bus, self.kinds, removed,
                     {p.id: _utc(p.joined_at) for p in active}, self.gate, gone,
                     {p.id: p.place for p in active if p.place})
+        room.stored_version = meeting.version or 0  # read first: what follows is at least as new
         room.video_url = self.video_url
         activities = []
         for a in await self.repo.activities_of(meeting_id):
@@ -139,6 +258,14 @@ class Rooms:
         room.load_agenda(activities, answers, rounds)
         room.agenda.versions.update(versions)
         return room
+
+
+def _behind(room: Room, version: int, sums: dict[int, int]) -> bool:
+    """The database (as read) holds a room version or answers this room does not."""
+    held = room.answer_sums()
+    known = room.agenda.activities
+    return version > room.stored_version or any(
+        total > held.get(activity_id, 0) for activity_id, total in sums.items() if activity_id in known)
 
 
 def _utc(moment: datetime | None) -> datetime | None:

@@ -67,6 +67,8 @@ class Meeting(Base):
     video_links: Mapped[str] = mapped_column(Text, default='', server_default='')  # pasted rooms, one per line
     mixed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # hybrid: mixed pairs
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # +1 with every stored change of its room (not its answers: those have their own), in the same transaction
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default='0')
 
 
 class ModeratorInvite(Base):

@@ -110,7 +110,8 @@ class NetworkRepo:
 
     async def update_meeting_plan(self, meeting_id: int, **values: object) -> None:
         async with self.sessions.begin() as s:
-            await s.execute(update(Meeting).where(Meeting.id == meeting_id).values(**values))
+            await s.execute(update(Meeting).where(Meeting.id == meeting_id)
+                            .values(**values, version=Meeting.version + 1))
 
     # members
     async def members_of(self, network_id: int) -> list[Member]:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from datetime import date
 from typing import TypeVar
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.domain.codes import new_join_code, new_key, new_participant_id
 from app.store.batches import GroupCommit
@@ -34,6 +36,64 @@ T = TypeVar('T')
 RETRIES = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)  # seconds between tries when SQLite is busy
 RESPONSE_DEFAULTS = {'choice': '', 'text': '', 'reason': '', 'hidden': False, 'show_name': False, 'extra': ''}
 RESPONSE_ROWS = 100  # rows per insert: 100 x 9 values stays under the 999 variables of an old SQLite
+UNREACHABLE_WAIT = 60.0  # seconds an answer waits for a database that went away (the phone shows it as not stored)
+# the room versions this task wrote since its room last committed a change: (meeting id, first, last)
+_written: ContextVar[tuple[int, int, int] | None] = ContextVar('written_room_version', default=None)
+
+
+def take_written(meeting_id: int) -> tuple[int, int] | None:
+    """The room versions (first, last) the calling task stored for this meeting since it last asked: what the
+    change it is about to commit covers (None: it stored nothing for this room)."""
+    written = _written.get()
+    if written is None or written[0] != meeting_id:
+        return None
+    _written.set(None)
+    return written[1], written[2]
+
+
+async def _bump(s: AsyncSession, meeting_id: object) -> None:
+    """Count the room's version up in the transaction ``s`` (``meeting_id`` may be a subquery)."""
+    row = (await s.execute(update(Meeting).where(Meeting.id == meeting_id).values(version=Meeting.version + 1)
+                           .returning(Meeting.id, Meeting.version))).first()
+    if row is None:
+        return
+    written = _written.get()
+    first = written[1] if written is not None and written[0] == row[0] else row[1]
+    _written.set((row[0], first, row[1]))
+
+
+def _meeting_of_activity(activity_id: int) -> object:
+    return select(Activity.meeting_id).where(Activity.id == activity_id).scalar_subquery()
+
+
+def _meeting_of_round(round_id: int) -> object:
+    return select(Activity.meeting_id).join(Round, Round.activity_id == Activity.id) \
+        .where(Round.id == round_id).scalar_subquery()
+
+
+def unreachable(error: BaseException) -> bool:
+    """The database cannot be reached (refused, cut, restarting), as opposed to a write it refuses."""
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    text = str(error).lower()
+    return isinstance(error, (OperationalError, DBAPIError, OSError)) and any(
+        word in text for word in ('connection', 'connect', 'server closed', 'terminating', 'timeout', 'refused'))
+
+
+async def wait_while_unreachable(write: Callable[[], Awaitable[T]], wait: float = UNREACHABLE_WAIT) -> T:
+    """Run a write again while the database cannot be reached, for up to ``wait`` seconds (then its error goes
+    through): whoever waits for it (a phone's tap) is shown as not stored yet meanwhile, and stored once the
+    database is back."""
+    deadline, pause = time.monotonic() + wait, 0.1
+    while True:
+        try:
+            return await write()
+        except Exception as error:
+            if not unreachable(error) or time.monotonic() + pause > deadline:
+                raise
+            log.warning('database unreachable (%s), trying again in %.1f s', type(error).__name__, pause)
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 2.0)
 
 
 async def retry_when_busy(write: Callable[[], Awaitable[T]]) -> T:
@@ -112,6 +172,7 @@ class Repo:
     async def update_meeting(self, meeting_id: int, **values: object) -> None:
         async with self.sessions.begin() as s:
             await s.execute(update(Meeting).where(Meeting.id == meeting_id).values(**values))
+            await _bump(s, meeting_id)
 
     async def move_current(self, meeting_id: int, expected: int | None, new: int | None) -> bool:
         """Set what the meeting shows to ``new`` only if it still shows ``expected`` (one statement: of two clicks
@@ -120,13 +181,17 @@ class Repo:
         async with self.sessions.begin() as s:
             result = await s.execute(update(Meeting).where(Meeting.id == meeting_id, still)
                                      .values(current_activity_id=new))
-            return result.rowcount == 1
+            if result.rowcount != 1:
+                return False
+            await _bump(s, meeting_id)
+            return True
 
     # moderator invites
     async def create_invite(self, meeting_id: int, label: str) -> ModeratorInvite:
         async with self.sessions.begin() as s:
             invite = ModeratorInvite(meeting_id=meeting_id, key=new_key(), label=label, revoked=False)
             s.add(invite)
+            await _bump(s, meeting_id)
         return invite
 
     async def invites_of(self, meeting_id: int) -> list[ModeratorInvite]:
@@ -140,6 +205,7 @@ class Repo:
             await s.execute(update(ModeratorInvite)
                             .where(ModeratorInvite.id == invite_id, ModeratorInvite.meeting_id == meeting_id)
                             .values(revoked=True))
+            await _bump(s, meeting_id)
 
     # participants
     async def add_participant(self, meeting_id: int, device_id: str, name: str, organisation: str,
@@ -150,6 +216,7 @@ class Repo:
                                           name=name, organisation=organisation, status='active',
                                           member_id=member_id)
                 s.add(participant)
+                await _bump(s, meeting_id)
             return participant
 
         return await retry_when_busy(write)
@@ -182,12 +249,14 @@ class Repo:
             await s.execute(update(Participant)
                             .where(Participant.id == participant_id, Participant.meeting_id == meeting_id)
                             .values(place=place))
+            await _bump(s, meeting_id)
 
     async def set_participant_status(self, meeting_id: int, participant_id: str, status: str) -> None:
         async with self.sessions.begin() as s:
             await s.execute(update(Participant)
                             .where(Participant.id == participant_id, Participant.meeting_id == meeting_id)
                             .values(status=status))
+            await _bump(s, meeting_id)
 
     # activities
     async def activities_of(self, meeting_id: int) -> list[Activity]:
@@ -202,12 +271,14 @@ class Repo:
             activity = Activity(meeting_id=meeting_id, kind=kind, text=text, settings=settings,
                                 position=(last or 0) + 1, state='waiting', revealed=False)
             s.add(activity)
+            await _bump(s, meeting_id)
         return activity
 
     async def update_activity(self, meeting_id: int, activity_id: int, **values: object) -> None:
         async with self.sessions.begin() as s:
             await s.execute(update(Activity).where(Activity.id == activity_id, Activity.meeting_id == meeting_id)
                             .values(**values))
+            await _bump(s, meeting_id)
 
     async def delete_activity(self, meeting_id: int, activity_id: int) -> None:
         async with self.sessions.begin() as s:
@@ -215,12 +286,14 @@ class Repo:
             await s.execute(delete(Activity).where(Activity.id == activity_id, Activity.meeting_id == meeting_id))
             await s.execute(update(Meeting).where(Meeting.id == meeting_id, Meeting.current_activity_id == activity_id)
                             .values(current_activity_id=None))
+            await _bump(s, meeting_id)
 
     async def set_positions(self, meeting_id: int, ordered_ids: list[int]) -> None:
         async with self.sessions.begin() as s:
             for position, activity_id in enumerate(ordered_ids, start=1):
                 await s.execute(update(Activity).where(Activity.id == activity_id, Activity.meeting_id == meeting_id)
                                 .values(position=position))
+            await _bump(s, meeting_id)
 
     # responses
     async def responses_of(self, meeting_id: int) -> list[Response]:
@@ -234,6 +307,24 @@ class Repo:
             rows = await s.scalars(select(Response).join(Activity).where(Activity.meeting_id == meeting_id,
                                                                          Response.participant_id == participant_id))
             return list(rows)
+
+    async def room_versions(self, meeting_ids: list[int]) -> dict[int, tuple[int, dict[int, int]]]:
+        """For each meeting: its room version and, per activity, the sum of its answers' versions (every stored
+        answer counts its row's version up, so a sum that differs from what an instance holds means it missed
+        one). Two small queries for all of an instance's rooms: the check that runs while the bus is down."""
+        if not meeting_ids:
+            return {}
+        async with self.sessions() as s:
+            rooms = {m: (v, {}) for m, v in await s.execute(select(Meeting.id, Meeting.version)
+                                                           .where(Meeting.id.in_(meeting_ids)))}
+            sums = await s.execute(select(Activity.meeting_id, Response.activity_id, func.sum(Response.version))
+                                   .join(Activity, Activity.id == Response.activity_id)
+                                   .where(Activity.meeting_id.in_(meeting_ids))
+                                   .group_by(Activity.meeting_id, Response.activity_id))
+            for meeting_id, activity_id, total in sums:
+                if meeting_id in rooms:
+                    rooms[meeting_id][1][activity_id] = int(total or 0)
+        return rooms
 
     async def save_response(self, activity_id: int, participant_id: str, **values: object) -> int:
         """Insert or update the one response of this participant to this activity; returns, once committed, its new
@@ -265,7 +356,7 @@ class Repo:
                         versions.update({(a, p): v for a, p, v in result.all()})
             return versions
 
-        return await retry_when_busy(write)
+        return await wait_while_unreachable(lambda: retry_when_busy(write))
 
     async def export_rows(self, meeting_id: int) -> list[tuple[Activity, Response, Participant]]:
         async with self.sessions() as s:
@@ -300,11 +391,13 @@ class Repo:
             extra = details or [{} for _ in groups]
             s.add_all(RoundGroup(round_id=round_.id, number=i, members=list(members), **extra[i - 1])
                       for i, members in enumerate(groups, start=1))
+            await _bump(s, _meeting_of_activity(activity_id))
         return round_
 
     async def update_round(self, round_id: int, **values: object) -> None:
         async with self.sessions.begin() as s:
             await s.execute(update(Round).where(Round.id == round_id).values(**values))
+            await _bump(s, _meeting_of_round(round_id))
 
     async def set_round_groups(self, round_id: int, groups: list[list[str]], paused: str,
                                details: list[dict] | None = None) -> None:
@@ -316,11 +409,13 @@ class Repo:
             s.add_all(RoundGroup(round_id=round_id, number=i, members=list(members), **extra[i - 1])
                       for i, members in enumerate(groups, start=1))
             await s.execute(update(Round).where(Round.id == round_id).values(paused_participant=paused))
+            await _bump(s, _meeting_of_round(round_id))
 
     async def update_group(self, round_id: int, number: int, **values: object) -> None:
         async with self.sessions.begin() as s:
             await s.execute(update(RoundGroup).where(RoundGroup.round_id == round_id, RoundGroup.number == number)
                             .values(**values))
+            await _bump(s, _meeting_of_round(round_id))
 
     async def move_member(self, round_id: int, groups: dict[int, list[str]]) -> None:
         """New member lists for some groups of a round, in one transaction (notes and details stay)."""
@@ -328,3 +423,4 @@ class Repo:
             for number, members in groups.items():
                 await s.execute(update(RoundGroup).where(RoundGroup.round_id == round_id,
                                                          RoundGroup.number == number).values(members=members))
+            await _bump(s, _meeting_of_round(round_id))

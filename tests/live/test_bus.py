@@ -68,7 +68,7 @@ async def test_a_burst_of_changes_goes_out_in_order() -> None:
     bus_a, bus_b = RedisBus(REDIS_URL, codec, channel), RedisBus(REDIS_URL, codec, channel)
     heard: list[object] = []
     await bus_a.start(lambda *_: None)
-    await bus_b.start(lambda _meeting, change, _origin: heard.append(change))
+    await bus_b.start(lambda _meeting, change, *_: heard.append(change))
     try:
         await asyncio.sleep(0.1)
         await asyncio.gather(*(bus_a.publish(1, Presence(f'p{i}', 1)) for i in range(3000)))
