@@ -105,3 +105,9 @@ def swap(groups: Groups, paused: str | None, a: str, b: str) -> tuple[Groups, st
     new_groups = tuple(tuple(place(p) for p in group) for group in groups)
     new_paused = place(paused) if paused is not None else None
     return new_groups, new_paused
+
+
+def rounds_done(planned: int, made: int) -> bool:
+    """Every planned round has been made: the control view says so and offers one more instead of "Volgende
+    ronde". ``planned`` 0 is no fixed number (breakouts by default): never done."""
+    return planned > 0 and made >= planned

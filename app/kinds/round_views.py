@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from nicegui import Event, ui
 
 from app.domain.errors import Refused
-from app.domain.rounds import Round
+from app.domain.rounds import Round, rounds_done
 from app.i18n import Translate
 from app.live.changes import ClockChanged, RoundSaved
 from app.live.room import Room, RosterChange
@@ -86,6 +86,10 @@ class ControlRounds(RoundPart):
     def round_label(self, r: Round) -> str:
         return self.t(self.round_text, number=r.number)
 
+    def planned(self) -> int:
+        """How many rounds the facilitator planned (0: no fixed number)."""
+        return 0
+
     def _header(self) -> None:
         t, runner = self.t, self.runner
         r = self.current()
@@ -96,10 +100,16 @@ class ControlRounds(RoundPart):
                 ui.label(t(f'speed.phase.{phase}')).classes('text-grey-8').props('data-testid=control-phase')
                 Countdown(r.countdown, done_text=t(self.done_text),
                           paused_text=t('countdown.paused')).classes('text-3xl font-bold tabular-nums')
+        planned = self.planned() if r is not None and phase == 'over' else 0
+        done = r is not None and rounds_done(planned, r.number)
+        if done:  # after the last planned round: no "Volgende ronde" as if the plan went on
+            ui.label(t.plural('rounds.all_done', planned)).classes('text-base font-semibold text-positive') \
+                .props('data-testid=rounds-done')
         with ui.row().classes('gap-1'):
             if r is None or phase == 'over':
-                ui.button(t(self.new_text[r is not None]), icon='groups', on_click=lambda: self.do(self.new_round)) \
-                    .props('unelevated').mark('next-round')
+                ui.button(t('rounds.one_more') if done else t(self.new_text[r is not None]), icon='groups',
+                          on_click=lambda: self.do(self.new_round)).props('outline' if done else 'unelevated') \
+                    .mark('next-round')
             if phase in ('ready', 'paused'):
                 ui.button(t('speed.start'), icon='play_arrow', on_click=lambda: self.do(runner.start)) \
                     .props('unelevated color=positive').mark('start-round')

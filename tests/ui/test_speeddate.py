@@ -51,3 +51,24 @@ async def test_swap_rules(user: User, create_user: Callable[[], User]) -> None:
     second.set_value(person)
     user.find(marker='swap').click()
     await user.should_see('Kies twee verschillende personen.')
+
+
+async def test_after_the_last_planned_round_no_next_round(user: User, create_user: Callable[[], User]) -> None:
+    """Two people can meet once without a repeat: after that round the control view says the rounds are done and
+    offers one more, not "Volgende ronde"."""
+    await make_facilitator(user)
+    _, code = await make_meeting(user)
+    await add_activity(user, 'speed_date', 'Leer elkaar kennen')
+    user.find(marker='open-activity').click()
+    for name in ('Anna', 'Bert'):
+        await join(create_user(), code, name)
+    user.find(marker='next-round').click()
+    await user.should_see(marker='start-round', retries=20)
+    user.find(marker='start-round').click()
+    await user.should_see(marker='end-round', retries=20)
+    user.find(marker='end-round').click()
+    await user.should_see('De geplande ronde is gedaan.', retries=20)
+    await user.should_see('Toch nog een ronde')
+    await user.should_not_see('Volgende ronde')
+    user.find(marker='next-round').click()  # one more all the same
+    await user.should_see('Ronde 2 van 2', retries=20)

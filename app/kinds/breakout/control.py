@@ -39,6 +39,9 @@ class ControlBreakout(ControlRounds, BreakoutPart):
     async def new_round(self, activity_id: int) -> None:
         await self.runner.new_round(self.live)
 
+    def planned(self) -> int:
+        return self.live.settings.rounds
+
     def between(self) -> None:
         t = self.t
         with ui.row().classes('w-full items-center no-wrap gap-2'):

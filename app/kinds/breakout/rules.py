@@ -11,7 +11,7 @@ from app.domain.rounds import Round
 from app.domain.video import parse_places
 from app.i18n import N_, Translate
 from app.kinds.base import Kind
-from app.kinds.speed_date.rules import MAX_MINUTES
+from app.kinds.speed_date.rules import MAX_MINUTES, MAX_ROUNDS
 
 MAX_GROUP_VALUE = 100
 MAX_MESSAGE = 200
@@ -26,11 +26,13 @@ class BreakoutSettings(KindSettings):
     group_questions: str = ''         # one per line, divided over the groups
     locations: str = ''               # one per line ("tafel 3" or a video link)
     harvest_on_screen: int = -1       # -1 the groups, 0 every group's harvest, k only group k's
+    rounds: int = 0                   # rounds planned; 0 = no fixed number
 
     def checked(self, old: Self | None, answered: bool) -> Self:
         parse_places(self.locations)  # a place that is a link is an http(s) link, or refused with its line
         return replace(self, minutes=clamp(float(self.minutes or 2), 0.5, MAX_MINUTES),
                        group_value=int(clamp(int(self.group_value or 0), 0, MAX_GROUP_VALUE)),
+                       rounds=int(clamp(int(self.rounds or 0), 0, MAX_ROUNDS)),
                        group_by=self.group_by if self.group_by in ('size', 'count') else 'size',
                        fill=self.fill if self.fill in ('mixed', 'random', 'choose') else 'mixed')
 

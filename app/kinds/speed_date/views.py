@@ -36,6 +36,9 @@ class ControlSpeedDate(ControlRounds, SpeedDatePart):
     def round_label(self, r: Round) -> str:
         return self.round_title(r)
 
+    def planned(self) -> int:
+        return total_rounds(self.live.settings, self.runner.by_activity.get(self.activity.id, []))
+
     async def new_round(self, activity_id: int) -> None:
         await self.runner.next_round(self.live)
 
