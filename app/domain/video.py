@@ -24,6 +24,7 @@ PLACES: tuple[str, ...] = ('room', 'online')
 MAX_URL = 500
 MAX_LINKS = 200
 ROOM_BYTES = 16  # 128 bits of randomness per room name
+NOT_IN_URL = '"<>`\\'  # never in a link (RFC 3986 wants them percent-encoded): a quote that would end an attribute
 
 
 def check_url(url: str | None, *, required: bool = False) -> str:
@@ -36,7 +37,7 @@ def check_url(url: str | None, *, required: bool = False) -> str:
     if len(value) > MAX_URL:
         raise Refused(NP_('error.video_url_too_long'), count=MAX_URL)
     parts = urlsplit(value)
-    if parts.scheme not in ('http', 'https') or not parts.netloc or any(c.isspace() for c in value):
+    if parts.scheme not in ('http', 'https') or not parts.netloc or any(c.isspace() or c in NOT_IN_URL for c in value):
         raise Refused(N_('error.video_url_bad'), url=value[:80])
     return value
 

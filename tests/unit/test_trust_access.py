@@ -43,7 +43,8 @@ def test_words_and_http_links_are_places(place: str) -> None:
 
 
 @pytest.mark.parametrize('place', ['javascript:alert(1)', 'JavaScript:alert(document.cookie)', 'data:text/html,x',
-                                   'vbscript:x', 'ftp://files.example.org/a', INJECTION, 'https://', 'http:// x'])
+                                   'vbscript:x', 'ftp://files.example.org/a', INJECTION, 'https://', 'http:// x',
+                                   'https://meet.jit.si/a"onmouseover="alert(1)', 'https://x.be/<script>'])
 def test_a_link_that_is_not_a_valid_http_link_is_refused(place: str) -> None:
     with pytest.raises(Refused) as refused:
         check_place(place)
