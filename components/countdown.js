@@ -1,5 +1,7 @@
 // A countdown that ticks in the browser. The server sends the deadline (or the time left while paused)
 // once per change, plus its own clock, so every page shows the same time without a push per second.
+// The browser's clock may be off: ``offset`` (measured by the server with a round trip at every connect) corrects
+// it; until it is there, the server's clock sent with the state gives an estimate.
 export default {
   template: `<span role="timer" :class="{ 'countdown-done': done }">{{ text }}<span v-if="paused && !done"
     class="countdown-paused" style="display: block; font-size: 0.3em; line-height: 1.2">{{ pausedText }}</span></span>`,
@@ -7,6 +9,7 @@ export default {
     endsAt: Number, // epoch ms on the server's clock, while running
     remaining: Number, // seconds, while paused or not started
     serverNow: Number, // epoch ms on the server's clock when these props were sent
+    offset: Number, // ms, the server's clock minus this browser's, measured (null: not yet)
     doneText: String,
     paused: Boolean, // stopped part-way: the number is frozen, say so
     pausedText: String,
@@ -14,11 +17,14 @@ export default {
     vibrate: Boolean,
   },
   data() {
-    return { now: Date.now(), offset: 0, firedFor: null };
+    return { now: Date.now(), estimate: 0, firedFor: null };
   },
   computed: {
+    skew() {
+      return typeof this.offset === "number" ? this.offset : this.estimate;
+    },
     left() {
-      if (this.endsAt) return Math.max(0, (this.endsAt - (this.now + this.offset)) / 1000);
+      if (this.endsAt) return Math.max(0, (this.endsAt - (this.now + this.skew)) / 1000);
       return Math.max(0, this.remaining || 0);
     },
     done() {
@@ -34,7 +40,7 @@ export default {
     serverNow: {
       immediate: true,
       handler(value) {
-        if (value) this.offset = value - Date.now();
+        if (value) this.estimate = value - Date.now(); // too small by the time the message took
       },
     },
     done(value) {

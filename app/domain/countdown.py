@@ -47,3 +47,27 @@ class Countdown:
 
     def is_over(self, now: datetime) -> bool:
         return self.running and self.left(now) <= 0
+
+
+@dataclass(frozen=True, slots=True)
+class ClockSample:
+    """One look at a device's clock: the server asked at ``sent`` and had the answer ``seen`` (the device's clock)
+    at ``received`` — ``sent`` and ``received`` on the server's clock; seconds."""
+
+    sent: float
+    seen: float
+    received: float
+
+    @property
+    def round_trip(self) -> float:
+        return self.received - self.sent
+
+
+def clock_offset(samples: list[ClockSample]) -> float | None:
+    """How far the device's clock is ahead of the server's, in seconds (None: no sample). The device read its clock
+    somewhere between ``sent`` and ``received``: the middle is off by at most half the round trip, so the sample
+    with the shortest round trip counts (a look that waited behind a busy server, as after a restart, does not)."""
+    if not samples:
+        return None
+    best = min(samples, key=lambda s: s.round_trip)
+    return best.seen - (best.sent + best.received) / 2

@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain.countdown import Countdown
+from app.domain.countdown import ClockSample, Countdown, clock_offset
 
 T0 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -41,3 +41,23 @@ def test_pausing_never_loses_or_adds_time(seconds: float, gaps: list[float]) -> 
         now += timedelta(seconds=gap)
         c = c.pause(now) if i % 2 else c.start(now)
     assert abs(c.left(now) - max(0.0, seconds - ran)) < 1e-4  # datetimes keep microseconds
+
+
+def test_clock_offset_from_the_shortest_round_trip() -> None:
+    ahead = 30.0  # the phone's clock runs 30 s ahead of the server's
+    quick = ClockSample(sent=100.0, seen=100.05 + ahead, received=100.1)
+    stuck = ClockSample(sent=101.0, seen=101.1 + ahead, received=103.2)  # waited 2 s behind a busy server
+    offset = clock_offset([stuck, quick])
+    assert offset is not None and abs(offset - ahead) <= quick.round_trip / 2
+    assert clock_offset([]) is None
+
+
+def test_a_stale_server_stamp_would_have_been_off_by_the_wait() -> None:
+    """What the countdown did before (offset = server time sent along − device time on arrival): a message held
+    2.2 s on a busy server after a restart put that phone 2.2 s off; the round trip keeps it within half the
+    quickest round trip."""
+    stuck = ClockSample(sent=101.0, seen=103.2, received=103.25)  # clocks agree; the answer left 2.2 s late
+    quick = ClockSample(sent=104.0, seen=104.05, received=104.1)
+    assert abs(stuck.sent - stuck.seen) > 2  # the stamp-on-arrival estimate
+    offset = clock_offset([stuck, quick])
+    assert offset is not None and abs(offset) <= 0.05
