@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import gc
 import logging
+import time
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
+from fastapi.responses import JSONResponse
 from nicegui import __version__ as nicegui_version
 from nicegui import app, ui
 from nicegui.translations import translations
@@ -14,6 +17,7 @@ from nicegui.translations import translations
 from app import __version__
 from app.asgi import quiet_disconnects
 from app.i18n import QUASAR_LANGUAGE, catalog_text
+from app.live.bus import BusHealth
 from app.netaddr import lan_address
 from app.pages.facilitator import auth, control, dashboard, network, prepare, report
 from app.pages.moderator import page as moderator
@@ -61,12 +65,22 @@ def build(system: System) -> None:
                '.taps-pending [data-testid=received] { display: none; }', shared=True)  # not "Ontvangen" yet
 
     @app.get('/healthz')
-    async def healthz() -> dict:
+    async def healthz() -> JSONResponse:
+        """What a balancer and an operator need (README "Health"): 503 only when the database cannot be reached (this
+        instance cannot store anything); a bus that is down is "degraded" with 200 (answers are stored, rooms are
+        checked against the database; taking every instance out would stop the meeting)."""
         database = system.engine is not None and await db.ping(system.engine)
         rooms = system.rooms.loaded() if system.rooms else []
-        return {'status': 'ok' if database else 'degraded', 'version': __version__, 'nicegui': nicegui_version,
+        bus = system.bus.health() if system.bus is not None else None
+        behind = system.rooms.out_of_date() if system.rooms else []
+        bus_down = bus is not None and bus.state == 'down'
+        body = {'status': 'ok' if database and not bus_down and not behind else 'degraded',
+                'version': __version__, 'nicegui': nicegui_version,
                 'database': database, 'rooms': len(rooms),
-                'subscribers': sum(room.subscriber_count() for room in rooms)}
+                'subscribers': sum(room.subscriber_count() for room in rooms),
+                'bus': _bus_health(bus), 'rooms_out_of_date': len(behind),
+                'rooms_read_again': system.rooms.rereads if system.rooms else 0}
+        return JSONResponse(body, status_code=200 if database else 503)
 
     def error_page(exception: Exception) -> None:
         log.error('page failed', exc_info=exception)
@@ -79,6 +93,16 @@ def build(system: System) -> None:
     # the phone last: it matches any /{code}
     for pages in (start, auth, dashboard, network, prepare, control, report, screen, moderator, phone):
         pages.register(system)
+
+
+def _bus_health(bus: BusHealth | None) -> dict[str, object]:
+    if bus is None:
+        return {'state': 'starting'}
+    since = datetime.fromtimestamp(bus.down_since, UTC).isoformat(timespec='seconds') if bus.down_since else None
+    return {'state': bus.state, 'down_since': since,
+            'down_seconds': round(time.time() - bus.down_since, 1) if bus.down_since else None,
+            'last_message_age': round(bus.last_message_age, 1) if bus.last_message_age is not None else None,
+            'waiting': bus.waiting}
 
 
 def run(settings: Settings | None = None, *, after_start: Callable[[System], Awaitable[None]] | None = None) -> None:

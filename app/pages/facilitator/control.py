@@ -12,6 +12,7 @@ from app.live.room import Room
 from app.pages.access import deny_facilitator, room_for_facilitator
 from app.pages.common import attempt, base_url, header, unreachable, use_language
 from app.pages.facilitator.agenda import AgendaEditor
+from app.pages.facilitator.bus_notice import BusNotice
 from app.pages.facilitator.live import LivePanel
 from app.pages.facilitator.network_card import NetworkCard
 from app.pages.facilitator.recap_card import RecapCard
@@ -36,6 +37,9 @@ def register(system: System) -> None:
         view = ControlView(room, t, lang, base_url(system, request), system.meetings, system.networks,
                            system.evaluations)
         view.video_url = system.settings.video_url  # the app's Jitsi base URL (the remote card's placeholder)
+        if system.bus is not None and system.bus.shared:  # several instances: say when they cannot reach each other
+            with ui.row().classes('w-full px-4 pt-2'):
+                BusNotice(system.bus, t).build()
         await view.build()
 
 
