@@ -7,19 +7,21 @@ from collections.abc import Awaitable, Callable
 from nicegui import ui
 
 from app.domain.notes import MAX_NOTE
+from components.length_limit import limit_length
 
 Save = Callable[[int, str, str], Awaitable[tuple[str, int, bool]]]  # (base version, base text, text) -> saved
 
 
 class NoteEditor:
     def __init__(self, text: str, version: int, *, label: str, save_text: str, saved_text: str, merged_text: str,
-                 changed_text: str, on_save: Save, on_error: Callable[[ValueError], None]) -> None:
+                 changed_text: str, on_save: Save, on_error: Callable[[ValueError], None],
+                 too_long_text: Callable[[int, int], str]) -> None:
         self.base_text, self.base_version = text, version
         self._texts = {'saved': saved_text, 'merged': merged_text, 'changed': changed_text}
         self._on_save, self._on_error = on_save, on_error
         with ui.column().classes('w-full gap-1'):
-            self.area = ui.textarea(label, value=text).props(f'outlined autogrow maxlength={MAX_NOTE} counter') \
-                .classes('w-full').mark('note').props('data-testid=note')
+            self.area = limit_length(ui.textarea(label, value=text).props('outlined autogrow'), MAX_NOTE,
+                                     too_long_text, len).classes('w-full').mark('note').props('data-testid=note')
             with ui.row().classes('items-center gap-3'):
                 ui.button(save_text, icon='save', on_click=self.save).props('outline').mark('save-note')
                 self.status = ui.label().classes('text-sm').props('data-testid=note-status')

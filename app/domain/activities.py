@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any, Literal, Self
 
 from app.domain.errors import Refused
-from app.domain.people import clean_text, required_text
+from app.domain.people import clean_lines, required_text
 from app.i18n import N_, NP_
 
 State = Literal['waiting', 'open', 'closed']
@@ -80,7 +80,7 @@ def clean_activity_text(text: str | None) -> str:
 
 def clean_reason(text: str | None) -> str:
     """A reason is optional; only its length is limited. Line breaks are kept."""
-    value = '\n'.join(clean_text(line) for line in (text or '').splitlines()).strip()
+    value = clean_lines(text)
     if len(value) > MAX_REASON:
         raise Refused(NP_('error.reason_too_long'), count=MAX_REASON)
     return value

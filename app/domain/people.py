@@ -45,6 +45,28 @@ def clean_text(text: str | None) -> str:
     return _SPACE.sub(' ', ''.join(clusters)).strip()
 
 
+def clean_lines(text: str | None) -> str:
+    """Each line cleaned, the line breaks kept (a reason, a goal)."""
+    return '\n'.join(clean_text(line) for line in (text or '').splitlines()).strip()
+
+
+def text_length(text: str | None) -> int:
+    """The length a limit counts: that of the cleaned text."""
+    return len(clean_text(text))
+
+
+def lines_length(text: str | None) -> int:
+    return len(clean_lines(text))
+
+
+def limited_text(text: str | None, most: int, too_long_key: str) -> str:
+    """Cleaned text, refused (never cut) when longer than ``most``; the key names the message."""
+    value = clean_text(text)
+    if len(value) > most:
+        raise Refused(too_long_key, count=most)
+    return value
+
+
 def required_text(text: str | None, most: int, required_key: str, too_long_key: str) -> str:
     """Cleaned text that must not be empty nor longer than ``most``; the keys name the messages."""
     value = clean_text(text)

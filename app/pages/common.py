@@ -5,19 +5,23 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Literal
+from typing import Literal, TypeVar
 from urllib.parse import urlsplit
 
 from fastapi import Request
 from nicegui import app, ui
+from nicegui.elements.mixins.validation_element import ValidationElement
 
 from app.domain.errors import Refused
+from app.domain.people import text_length
 from app.domain.urls import client_address, is_local_host, public_base_url
 from app.i18n import LANGUAGES, QUASAR_LANGUAGE, Translate, pick_language, translator
 from app.netaddr import lan_address
 from app.system import System
+from components.length_limit import limit_length
 
 log = logging.getLogger(__name__)
+F = TypeVar('F', bound=ValidationElement)
 
 
 def use_language(system: System, fixed: str = '') -> tuple[str, Translate]:
@@ -80,6 +84,13 @@ async def attempt(t: Translate, action: Callable[[], Awaitable[object]],
         notify_refused(t, error, kind)
         return False
     return True
+
+
+def limited(field: F, most: int, t: Translate, measure: Callable[[str], int] = text_length) -> F:
+    """A text field without the browser's silent cut: a counter, "Te lang: 1000 tekens, hoogstens 120" at once
+    while it is too long, the text kept as typed (the server refuses to store it until it is shortened)."""
+    return limit_length(field, most, lambda length, most: t.plural('error.too_long_now', most, length=length),
+                        measure)
 
 
 def device_id() -> str:

@@ -80,7 +80,10 @@ def test_settings_defaults_and_questions() -> None:
     own = EvaluationSettings.from_dict({'change': '  Wat   doen we   volgende keer anders? ', 'unknown': 1})
     checked = own.checked(None, False)
     assert checked.question('change', en) == 'Wat doen we volgende keer anders?'  # written: shown as written
-    assert len(EvaluationSettings(why='x' * 500).checked(None, True).why) == 200
+    with pytest.raises(Refused) as refused:  # too long: refused with a message, never cut
+        EvaluationSettings(why='x' * 500).checked(None, True)
+    assert refused.value.key == 'error.question_too_long' and refused.value.count == 200
+    assert len(EvaluationSettings(why='x' * 200).checked(None, True).why) == 200
     assert EvaluationSettings.from_dict(checked.to_dict()) == checked
     assert KIND.new_settings(None) == settings
 

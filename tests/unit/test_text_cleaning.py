@@ -56,3 +56,23 @@ def test_cleaning_twice_changes_nothing(text: str) -> None:
     cleaned = clean_text(text)
     assert clean_text(cleaned) == cleaned
     assert not cleaned.endswith((ZWJ, ZWNJ)) and not cleaned.startswith((ZWJ, ZWNJ, ZWSP))
+
+
+def test_a_text_past_its_limit_is_refused_never_cut() -> None:
+    from app.domain.people import limited_text
+    from app.kinds.exchange.rules import ExchangeSettings
+    from app.kinds.network_map.rules import NetworkMapSettings
+
+    assert limited_text('  a  b ', 3, 'error.x') == 'a b'
+    with pytest.raises(Refused) as refused:
+        limited_text('x' * 121, 120, 'error.x')
+    assert (refused.value.key, refused.value.count) == ('error.x', 120)
+    for settings in (ExchangeSettings(give='x' * 201), ExchangeSettings(need='x' * 201),
+                     NetworkMapSettings(reflection='x' * 201)):
+        with pytest.raises(Refused) as refused:
+            settings.checked(None, False)
+        assert refused.value.key == 'error.question_too_long'
+    with pytest.raises(Refused) as refused:
+        ExchangeSettings(tags='roosters\n' + 'x' * 41).checked(None, False)
+    assert refused.value.key == 'error.tag_too_long'
+    assert ExchangeSettings(tags='roosters\n' + 'x' * 40).checked(None, False).tag_list == ('roosters', 'x' * 40)

@@ -7,8 +7,9 @@ from nicegui import ui
 from app.domain.errors import Refused
 from app.domain.rounds import Round
 from app.kinds.breakout.live import MessageSent, NoteSaved
+from app.kinds.breakout.rules import MAX_MESSAGE
 from app.kinds.breakout.views import BreakoutPart, GroupCard
-from app.pages.common import notify_refused
+from app.pages.common import limited, notify_refused
 
 
 class PhoneBreakout(BreakoutPart):
@@ -152,8 +153,8 @@ class ModerateBreakout(BreakoutPart):
             self.cards[number] = GroupCard(self.ctx, self.activity.id, r, number)
             self.cards[number].note.restore(drafts.get(number))
             with ui.row().classes('w-full items-center no-wrap gap-2'):
-                field = ui.input(t('moderate.message')).props('outlined dense maxlength=220').classes('grow') \
-                    .mark('group-message')
+                field = limited(ui.input(t('moderate.message')).props('outlined dense'), MAX_MESSAGE, t) \
+                    .classes('grow').mark('group-message')
                 ui.button(t('breakout.send'), icon='campaign',
                           on_click=lambda f=field, n=number: self._send(n, f)).props('outline') \
                     .mark('send-group-message')

@@ -66,7 +66,9 @@ class GroupCard:
                 .classes('text-5xl font-black tabular-nums self-center').props('data-testid=countdown')
             self.note = NoteEditor(info.note, info.note_version, label=t('breakout.note'), save_text=t('common.save'),
                                    saved_text=t('breakout.note_saved'), merged_text=t('breakout.note_merged'),
-                                   changed_text=t('breakout.note_changed'), on_save=self._save, on_error=self._error)
+                                   changed_text=t('breakout.note_changed'), on_save=self._save, on_error=self._error,
+                                   too_long_text=lambda length, most: t.plural('error.too_long_now', most,
+                                                                               length=length))
 
     async def _save(self, base_version: int, base_text: str, text: str) -> tuple[str, int, bool]:
         saved, conflict = await self.room.runner(BreakoutRules.name).save_note(self.activity_id, self.group,

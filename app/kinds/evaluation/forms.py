@@ -8,6 +8,7 @@ from nicegui import ui
 
 from app.i18n import N_
 from app.kinds.evaluation.rules import DEFAULT_QUESTIONS, MAX_QUESTION, QUESTIONS
+from app.pages.common import limited
 from app.pages.parts import SettingsForm
 
 LABELS = {'why': N_('evaluation.form.why'), 'take_away': N_('evaluation.form.take_away'),
@@ -19,8 +20,9 @@ class EvaluationForm(SettingsForm):
         t, s = self.t, self.settings
         self.questions: dict[str, ui.textarea] = {}
         for name in QUESTIONS:
-            self.questions[name] = ui.textarea(t(LABELS[name]), value=s.question(name, t)) \
-                .props(f'outlined autogrow maxlength={MAX_QUESTION}').classes('w-full').mark(f'question-{name}')
+            self.questions[name] = limited(ui.textarea(t(LABELS[name]), value=s.question(name, t))
+                                           .props('outlined autogrow'), MAX_QUESTION, t) \
+                .classes('w-full').mark(f'question-{name}')
         self.live = ui.checkbox(t('agenda.results_live'), value=s.results_live).mark('results-live')
 
     def fields(self) -> dict[str, Any]:

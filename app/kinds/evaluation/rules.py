@@ -20,11 +20,11 @@ from typing import Self
 from app.domain.activities import Activity, Answer, KindSettings, clean_reason
 from app.domain.errors import Refused
 from app.domain.evaluation import MEANING, ROTI, RotiStats, roti_stats
-from app.domain.people import clean_text
+from app.domain.people import limited_text
 from app.domain.report import Block, Figure, ReportSection, bars, quotes
 from app.domain.rounds import Round
 from app.domain.tallies import format_number
-from app.i18n import N_, Translate
+from app.i18n import N_, NP_, Translate
 from app.kinds.base import Kind
 
 MAX_QUESTION = 200
@@ -51,7 +51,8 @@ class EvaluationSettings(KindSettings):
         return ROTI
 
     def checked(self, old: Self | None, answered: bool) -> Self:
-        cleaned = {name: clean_text(getattr(self, name) or '')[:MAX_QUESTION] for name in QUESTIONS}
+        cleaned = {name: limited_text(getattr(self, name), MAX_QUESTION, NP_('error.question_too_long'))
+                   for name in QUESTIONS}
         return replace(self, **cleaned)
 
     def question(self, name: str, t: Translate) -> str:

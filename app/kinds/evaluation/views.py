@@ -10,13 +10,14 @@ from nicegui import Event, ui
 from app.domain.activities import MAX_REASON, Answer
 from app.domain.errors import Refused
 from app.domain.evaluation import MEANING, ROTI, asks_why
+from app.domain.people import lines_length
 from app.i18n import N_, Translate
 from app.kinds.answer_views import screen_heading, voting_buttons
 from app.kinds.evaluation.rules import FIELDS, QUESTIONS, EvaluationSettings
 from app.kinds.polls.views import question_size
 from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
-from app.pages.common import notify_refused
+from app.pages.common import limited, notify_refused
 from app.pages.parts import Part
 from components.attributes import with_props
 from components.results import ResultsView, ResultTexts, preload_charts
@@ -197,6 +198,7 @@ class EvaluationPhone(Part):
             area = with_props(ui.textarea(value=stored).props(f'outlined autogrow maxlength={MAX_REASON} counter '
                                                               f'data-testid=input-{name}'), aria_label=question) \
                 .classes('w-full').mark(f'input-{name}')
+            limited(area, MAX_REASON, self.t, lines_length)
             area.set_enabled(open_)
             with ui.row().classes('w-full items-center gap-3'):
                 ui.button(self.t('common.save'), on_click=lambda: self._save(name)) \

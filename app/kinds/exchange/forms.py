@@ -8,14 +8,15 @@ from nicegui import ui
 
 from app.domain.exchange import MAX_TAGS
 from app.kinds.exchange.rules import DEFAULT_QUESTIONS, MAX_QUESTION
+from app.pages.common import limited
 from app.pages.parts import SettingsForm
 
 
 class ExchangeForm(SettingsForm):
     def build(self) -> None:
         t, s = self.t, self.settings
-        self.questions = {side: ui.textarea(t(f'exchange.form.{side}'), value=s.question(side, t))
-                          .props(f'outlined autogrow maxlength={MAX_QUESTION}').classes('w-full')
+        self.questions = {side: limited(ui.textarea(t(f'exchange.form.{side}'), value=s.question(side, t))
+                                        .props('outlined autogrow'), MAX_QUESTION, t).classes('w-full')
                           .mark(f'question-{side}') for side in ('give', 'need')}
         self.tags = ui.textarea(t('exchange.form.tags', most=MAX_TAGS), value=s.tags) \
             .props('outlined autogrow data-testid=exchange-tags').classes('w-full').mark('exchange-tags')

@@ -10,7 +10,7 @@ from app.domain.exchange import MAX_ITEM, MAX_ITEMS, GiveNeed, Item, Match, dump
 from app.kinds.exchange.rules import ExchangeSettings, market_of
 from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
-from app.pages.common import notify_refused
+from app.pages.common import limited, notify_refused
 from app.pages.parts import Part
 from components.attributes import with_props
 
@@ -79,6 +79,8 @@ class ExchangePhone(Part):
             items = stored.gives if side == 'give' else stored.needs
             self.rows[side] = [ItemRow(side, i, settings.tag_list, items[i] if i < len(items) else None,
                                        f'{question} {i + 1}', open_) for i in range(MAX_ITEMS)]
+            for row in self.rows[side]:  # a paste past the limit is never cut: it says so and stays
+                limited(row.input, MAX_ITEM, t)
         with ui.row().classes('w-full items-center gap-3'):
             ui.button(t('common.save'), icon='send', on_click=self._save) \
                 .props('unelevated size=lg data-testid=exchange-save').classes('grow').mark('exchange-save') \

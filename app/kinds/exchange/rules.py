@@ -14,6 +14,7 @@ from typing import Self
 from app.domain.activities import Activity, Answer, KindSettings
 from app.domain.errors import Refused
 from app.domain.exchange import (
+    MAX_TAG,
     GiveNeed,
     Match,
     clean,
@@ -24,7 +25,7 @@ from app.domain.exchange import (
     parse,
     unmet,
 )
-from app.domain.people import Person, clean_text
+from app.domain.people import Person, limited_text
 from app.domain.report import Block, Figure, Quote, ReportSection
 from app.domain.rounds import Round
 from app.i18n import N_, NP_, Translate
@@ -42,9 +43,12 @@ class ExchangeSettings(KindSettings):
     tags: str = ''     # the facilitator's tags, one per line ("roosters", "vrijwilligers", …)
 
     def checked(self, old: Self | None, answered: bool) -> Self:
-        return replace(self, give=clean_text(self.give or '')[:MAX_QUESTION],
-                       need=clean_text(self.need or '')[:MAX_QUESTION],
-                       tags='\n'.join(clean_tags((self.tags or '').splitlines())))
+        lines = (self.tags or '').splitlines()
+        for line in lines:
+            limited_text(line, MAX_TAG, NP_('error.tag_too_long'))
+        return replace(self, give=limited_text(self.give, MAX_QUESTION, NP_('error.question_too_long')),
+                       need=limited_text(self.need, MAX_QUESTION, NP_('error.question_too_long')),
+                       tags='\n'.join(clean_tags(lines)))
 
     @property
     def tag_list(self) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from typing import Any
 from nicegui import ui
 
 from app.kinds.network_map.rules import DEFAULT_REFLECTION, MAX_QUESTION, PERIOD_KEYS
+from app.pages.common import limited
 from app.pages.parts import SettingsForm
 
 
@@ -16,8 +17,8 @@ class NetworkMapForm(SettingsForm):
         self.period = ui.radio({key: t(label) for key, label in PERIOD_KEYS.items()}, value=s.period) \
             .props('inline').mark('map-period')
         self.names = ui.checkbox(t('network_map.form.names'), value=s.names_on_screen).mark('map-names-setting')
-        self.reflection = ui.textarea(t('network_map.form.reflection'), value=s.question(t)) \
-            .props(f'outlined autogrow maxlength={MAX_QUESTION}').classes('w-full').mark('map-reflection')
+        self.reflection = limited(ui.textarea(t('network_map.form.reflection'), value=s.question(t))
+                                  .props('outlined autogrow'), MAX_QUESTION, t).classes('w-full').mark('map-reflection')
 
     def fields(self) -> dict[str, Any]:
         typed = (self.reflection.value or '').strip()  # the default as shown stays the default (in every language)

@@ -15,12 +15,12 @@ from nicegui import ui
 from app.domain.activities import MAX_REASON, Answer
 from app.domain.errors import Refused
 from app.domain.network_map import DIRECTIONS, OUTSIDE_TYPES, Ties, read_ties
-from app.domain.people import Person
+from app.domain.people import Person, lines_length
 from app.i18n import N_
 from app.kinds.network_map.answers import store_ties
 from app.kinds.network_map.rules import OUTSIDE_KEYS, PERIOD_KEYS, NetworkMapSettings
 from app.live.room import RosterChange
-from app.pages.common import notify_refused
+from app.pages.common import limited, notify_refused
 from app.pages.parts import Part
 from components.attributes import with_props
 
@@ -186,6 +186,7 @@ class NetworkMapPhone(Part):
             self.area = with_props(ui.textarea(value=stored).props(
                 f'outlined autogrow maxlength={MAX_REASON} counter data-testid=input-reflection'),
                 aria_label=question).classes('w-full').mark('input-reflection')
+            limited(self.area, MAX_REASON, self.t, lines_length)
             self.area.set_enabled(self.open_)
             with ui.row().classes('w-full items-center gap-3'):
                 ui.button(self.t('common.save'), on_click=self._save_reflection) \

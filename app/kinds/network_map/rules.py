@@ -19,10 +19,10 @@ from typing import Literal, Self
 from app.domain.activities import Activity, Answer, KindSettings
 from app.domain.errors import Refused
 from app.domain.network_map import MapGraph, Ties, dump_ties, parse_ties, read_ties
-from app.domain.people import clean_text
+from app.domain.people import limited_text
 from app.domain.report import Block, Figure, ReportSection, quotes
 from app.domain.rounds import Round
-from app.i18n import N_, Translate
+from app.i18n import N_, NP_, Translate
 from app.kinds.base import Kind
 
 MAX_QUESTION = 200
@@ -45,7 +45,7 @@ class NetworkMapSettings(KindSettings):
         if answered and old is not None:
             period = old.period  # the question people answered stays the question
         return replace(self, period=period, names_on_screen=bool(self.names_on_screen),
-                       reflection=clean_text(self.reflection or '')[:MAX_QUESTION])
+                       reflection=limited_text(self.reflection, MAX_QUESTION, NP_('error.question_too_long')))
 
     def question(self, t: Translate) -> str:
         return self.reflection or t(DEFAULT_REFLECTION)

@@ -8,12 +8,13 @@ from nicegui import Event, ui
 
 from app.domain.activities import MAX_REASON, Activity, Answer
 from app.domain.errors import Refused
+from app.domain.people import lines_length
 from app.i18n import Translate
 from app.kinds.answer_views import voting_buttons
 from app.kinds.polls.rules import AGREE, DISAGREE, DOUBT, MAX_ANSWER
 from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
-from app.pages.common import notify_refused
+from app.pages.common import limited, notify_refused
 from app.pages.parts import Part
 from components.results import ResultsView, ResultTexts, preload_charts
 
@@ -271,8 +272,8 @@ class PollPhone(Part):
 
     def _open_answer(self, open_: bool) -> None:
         typed = self.answer.text if self.answer else ''
-        self.answer_area = area = ui.textarea(self.t('phone.your_answer'), value=typed) \
-            .props(f'outlined autogrow maxlength={MAX_ANSWER} counter input-class=text-lg') \
+        self.answer_area = area = limited(ui.textarea(self.t('phone.your_answer'), value=typed)
+                                          .props('outlined autogrow input-class=text-lg'), MAX_ANSWER, self.t) \
             .classes('w-full').mark('answer-input')
         area.set_enabled(open_)
         send = ui.button(self.t('phone.send'), on_click=lambda: self._send(text=area.value)) \
@@ -281,9 +282,10 @@ class PollPhone(Part):
         self._name_choice(open_)
 
     def _reason(self, open_: bool) -> None:
-        self.reason_area = area = ui.textarea(self.t('phone.why'), value=self.answer.reason if self.answer else '') \
-            .props(f'outlined autogrow maxlength={MAX_REASON} counter data-testid=reason-input').classes('w-full') \
-            .mark('reason-input')
+        stored = self.answer.reason if self.answer else ''
+        self.reason_area = area = limited(ui.textarea(self.t('phone.why'), value=stored)
+                                          .props('outlined autogrow data-testid=reason-input'), MAX_REASON, self.t,
+                                          lines_length).classes('w-full').mark('reason-input')
         area.set_enabled(open_)
         save = ui.button(self.t('phone.save_reason'), on_click=lambda: self._send(reason=area.value, saved=True)) \
             .props('outline').classes('w-full').mark('save-reason')

@@ -14,6 +14,7 @@ from app.pages.common import (
     base_url,
     facilitator_id,
     header,
+    limited,
     message_card,
     notify_refused,
     parse_id,
@@ -150,16 +151,18 @@ class NetworkView:
                 for member in members:
                     self._member_row(member)
             with ui.row().classes('w-full items-end gap-2'):
-                name = ui.input(t('participant.name')).props(f'outlined dense maxlength={MAX_NAME + 20}') \
+                name = ui.input(t('participant.name')).props('outlined dense') \
                     .classes('grow min-w-[8rem]').props('data-testid=member-name')
                 org = ui.input(t('participant.organisation')) \
-                    .props(f'outlined dense maxlength={MAX_ORGANISATION + 20}').classes('grow min-w-[8rem]') \
+                    .props('outlined dense').classes('grow min-w-[8rem]') \
                     .props('data-testid=member-organisation')
             with ui.row().classes('w-full items-end gap-2'):
-                role = ui.input(t('network.role')).props(f'outlined dense maxlength={MAX_ROLE + 20}') \
+                role = ui.input(t('network.role')).props('outlined dense') \
                     .classes('grow min-w-[8rem]').props('data-testid=member-role')
-                email = ui.input(t('network.email')).props(f'outlined dense maxlength={MAX_EMAIL + 20} type=email') \
+                email = ui.input(t('network.email')).props('outlined dense type=email') \
                     .classes('grow min-w-[8rem]').props('data-testid=member-email')
+            for field, most in ((name, MAX_NAME), (org, MAX_ORGANISATION), (role, MAX_ROLE), (email, MAX_EMAIL)):
+                limited(field, most, t)
 
             async def add() -> None:
                 if await attempt(t, lambda: self.networks.add_member(self.info.id, name.value, org.value, role.value,

@@ -9,7 +9,7 @@ from app.domain.networks import MAX_AGREEMENT, MemberRef
 from app.domain.people import MAX_NAME, Person
 from app.i18n import Translate
 from app.live.room import Room, RosterChange
-from app.pages.common import attempt
+from app.pages.common import attempt, limited
 from app.services.networks import AgreementInfo, Networks, TopicBoard
 from components.async_section import AsyncSection
 
@@ -78,10 +78,12 @@ class NetworkCard:
                           self.networks.delete_agreement(self.network_id, a)).props('flat round dense color=grey-7')
         with ui.row().classes('w-full items-end no-wrap gap-2'):
             text = ui.input(t('control.agreement'), placeholder=t('control.agreement_hint')) \
-                .props(f'outlined dense maxlength={MAX_AGREEMENT + 20}').classes('grow') \
+                .props('outlined dense').classes('grow') \
                 .props('data-testid=agreement-text')
-            who = ui.input(t('control.agreement_who')).props(f'outlined dense maxlength={MAX_NAME + 20}') \
+            who = ui.input(t('control.agreement_who')).props('outlined dense') \
                 .classes('w-32').props('data-testid=agreement-who')
+            limited(text, MAX_AGREEMENT, t)
+            limited(who, MAX_NAME, t)
 
             async def add() -> None:
                 await attempt(t, lambda: self.networks.agree(self.room, text.value, who.value), 'negative')

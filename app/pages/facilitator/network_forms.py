@@ -7,7 +7,9 @@ from collections.abc import Awaitable, Callable
 from nicegui import ui
 
 from app.domain.networks import DOTS, MAX_DOTS, MAX_GOAL, MAX_NETWORK_NAME, MAX_PLACE, MAX_PLANNED
+from app.domain.people import lines_length
 from app.i18n import Translate
+from app.pages.common import limited
 from app.services.networks import NetworkInfo, PlannedMeeting
 
 Save = Callable[[dict], Awaitable[bool]]
@@ -18,10 +20,10 @@ def network_dialog(t: Translate, save: Save, info: NetworkInfo | None = None) ->
     with ui.dialog() as dialog, ui.card().classes('w-[32rem] max-w-full gap-2'):
         ui.label(t('network.edit') if info else t('dashboard.new_network')).classes('text-xl font-bold')
         name = ui.input(t('network.name'), value=info.name if info else '') \
-            .props(f'outlined autofocus maxlength={MAX_NETWORK_NAME + 20}').classes('w-full') \
+            .props('outlined autofocus').classes('w-full') \
             .props('data-testid=network-name-input')
         goal = ui.textarea(t('network.goal'), value=info.goal if info else '') \
-            .props(f'outlined autogrow maxlength={MAX_GOAL + 20}').classes('w-full').props('data-testid=network-goal')
+            .props('outlined autogrow').classes('w-full').props('data-testid=network-goal')
         with ui.row().classes('w-full gap-2 no-wrap'):
             planned = ui.number(t('network.planned_meetings'), value=info.planned_meetings if info else 6, min=1,
                                 max=MAX_PLANNED, step=1, format='%d').props('outlined').classes('w-1/2') \
@@ -36,7 +38,10 @@ def network_dialog(t: Translate, save: Save, info: NetworkInfo | None = None) ->
                                  value=info.ends_on.isoformat() if info and info.ends_on else '') \
                 .props('outlined').classes('w-1/2').props('data-testid=network-ends')
         place = ui.input(t('network.place'), value=info.place if info else '', placeholder=t('network.place_hint')) \
-            .props(f'outlined maxlength={MAX_PLACE + 20}').classes('w-full').props('data-testid=network-place')
+            .props('outlined').classes('w-full').props('data-testid=network-place')
+        limited(name, MAX_NETWORK_NAME, t)
+        limited(goal, MAX_GOAL, t, lines_length)
+        limited(place, MAX_PLACE, t)
 
         async def submit() -> None:
             values = {'name': name.value, 'goal': goal.value, 'planned': int(planned.value or 0),
@@ -68,7 +73,7 @@ def plan_dialog(t: Translate, create: Save, info: NetworkInfo, meetings: list[Pl
         title = ui.input(t('meeting.title'), value=t('network.meeting_n', number=number)) \
             .props('outlined').classes('w-full').props('data-testid=plan-title')
         when = ui.date_input(t('meeting.date')).props('outlined').classes('w-full').props('data-testid=plan-date')
-        place = ui.input(t('network.place'), value=info.place).props(f'outlined maxlength={MAX_PLACE + 20}') \
+        place = limited(ui.input(t('network.place'), value=info.place).props('outlined'), MAX_PLACE, t) \
             .classes('w-full').props('data-testid=plan-place')
         hosts = {org: org for org in organisations}
         host = ui.select(hosts, value=suggested_host if suggested_host in hosts else None, with_input=True,

@@ -9,7 +9,7 @@ from app.domain.meetings import MeetingInfo
 from app.domain.tallies import format_number
 from app.i18n import Translate
 from app.live.room import Room
-from app.pages.common import attempt
+from app.pages.common import attempt, limited
 from app.services.evaluations import MAX_NOTE, MAX_QUOTES, Evaluations, MeetingEvaluation
 
 
@@ -41,8 +41,9 @@ class RecapCard:
                         .classes('break-words min-w-0').props('data-testid=recap-quote')
             with ui.row().classes('w-full items-end no-wrap gap-2'):
                 self.note = ui.input(t('recap.note'), value=info.recap_note) \
-                    .props(f'outlined dense maxlength={MAX_NOTE + 20}').classes('grow') \
+                    .props('outlined dense').classes('grow') \
                     .props('data-testid=recap-note')
+                limited(self.note, MAX_NOTE, t)
                 ui.button(icon='save', on_click=self._save_note).props('unelevated round dense') \
                     .tooltip(t('common.save')).props('data-testid=save-recap')
         self._limit()

@@ -7,10 +7,10 @@ from __future__ import annotations
 from nicegui import ui
 
 from app.domain.meetings import MeetingInfo
-from app.domain.video import MODES, check_remote
+from app.domain.video import MAX_URL, MODES, check_remote
 from app.i18n import Translate
 from app.live.room import Room
-from app.pages.common import attempt
+from app.pages.common import attempt, limited
 
 
 def invite_text(t: Translate, join_url: str, code: str, plenary_url: str) -> str:
@@ -38,13 +38,15 @@ class RemoteCard:
                 .mark('remote-mode')
             with ui.column().classes('w-full gap-2') as self.details:
                 self.plenary = ui.input(t('remote.plenary'), value=info.plenary_url) \
-                    .props('outlined dense type=url maxlength=600 data-testid=remote-plenary') \
+                    .props('outlined dense type=url data-testid=remote-plenary') \
                     .classes('w-full').mark('remote-plenary')
                 placeholder = t('remote.video_base_app', url=self.app_video_url) if self.app_video_url \
                     else t('remote.video_base_none')
                 self.video_base = ui.input(t('remote.video_base'), value=info.video_base, placeholder=placeholder) \
-                    .props('outlined dense type=url maxlength=600 stack-label data-testid=remote-video-base') \
+                    .props('outlined dense type=url stack-label data-testid=remote-video-base') \
                     .classes('w-full').mark('remote-video-base')
+                limited(self.plenary, MAX_URL, t)
+                limited(self.video_base, MAX_URL, t)
                 self.links = ui.textarea(t('remote.links'), value='\n'.join(info.video_links)) \
                     .props('outlined dense autogrow data-testid=remote-links').classes('w-full').mark('remote-links')
                 ui.label(t('remote.links_help')).classes('text-grey-7 text-sm')

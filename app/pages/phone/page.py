@@ -17,7 +17,7 @@ from app.domain.networks import MemberRef
 from app.domain.people import MAX_NAME, MAX_ORGANISATION, Person
 from app.i18n import Translate
 from app.live.room import Room
-from app.pages.common import client_ip, device_id, header, message_card, notify_refused, use_language
+from app.pages.common import client_ip, device_id, header, limited, message_card, notify_refused, use_language
 from app.pages.parts import FollowShown, Part, ViewContext, preload, views_for
 from app.pages.phone import plain
 from app.pages.phone.plain import join_page, language_asked, plain_join_possible
@@ -249,13 +249,15 @@ class ParticipantView:
             ui.select({m.id: m.with_organisation for m in self.members}, label=t('participant.pick_member'),
                       on_change=pick, clearable=True).props('outlined data-testid=pick-member') \
                 .classes('w-full').mark('pick-member')
-        name = ui.input(t('participant.name')).props(f'outlined autofocus maxlength={MAX_NAME + 20} '
+        name = ui.input(t('participant.name')).props('outlined autofocus '
                                                      'input-class=text-xl autocomplete=name data-testid=name') \
             .classes('w-full').mark('name')
-        org = ui.input(t('participant.organisation')).props(f'outlined maxlength={MAX_ORGANISATION + 20} '
+        org = ui.input(t('participant.organisation')).props('outlined '
                                                             'input-class=text-xl autocomplete=organization '
                                                             'data-testid=organisation') \
             .classes('w-full').mark('organisation')
+        limited(name, MAX_NAME, t)
+        limited(org, MAX_ORGANISATION, t)
         button = ui.button(t('participant.join')).props('unelevated size=xl data-testid=join').classes('w-full py-3') \
             .mark('join')
 

@@ -22,7 +22,6 @@ from nicegui import app
 from app.domain.codes import CODE_LENGTH
 from app.domain.errors import Refused
 from app.domain.networks import MemberRef
-from app.domain.people import MAX_NAME, MAX_ORGANISATION
 from app.i18n import LANGUAGES, Translate, pick_language, translator
 from app.live.room import Room
 from app.pages.common import client_ip
@@ -32,6 +31,7 @@ from app.system import System
 TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).resolve().parent / 'templates'),
                         autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
 NO_STORE = {'Cache-Control': 'no-store'}
+ECHOED = 2000  # a refused join shows the form again with what was typed (too long: the message says so), not more
 
 
 def _page(template: str, lang: str, t: Translate, path: str, status: int = 200, **context: object) -> Response:
@@ -59,7 +59,7 @@ def join_page(lang: str, room: Room, members: list[MemberRef], *, name: str = ''
     code = room.info.join_code
     return _page('join.html', lang, t, f'/{code}', status, action=f'/{code}',
                  meeting_title=room.info.title, members=members, member=member, name=name,
-                 organisation=organisation, error=error, name_max=MAX_NAME + 20, org_max=MAX_ORGANISATION + 20)
+                 organisation=organisation, error=error)
 
 
 def language_asked(request: Request) -> bool:
@@ -96,7 +96,7 @@ def register(system: System) -> None:
             if error.key in ('error.meeting_closed', 'error.meeting_locked') or room.is_removed(device):
                 return RedirectResponse(f'/{room.info.join_code}', status_code=303)  # the live page says so
             members = await system.networks.choices(room)
-            return join_page(lang, room, members, name=name[:MAX_NAME + 20],
-                             organisation=organisation[:MAX_ORGANISATION + 20], member=member_id,
+            return join_page(lang, room, members, name=name[:ECHOED], organisation=organisation[:ECHOED],
+                             member=member_id,
                              error=error.text(translator(lang)), status=422)
         return RedirectResponse(f'/{room.info.join_code}', status_code=303)

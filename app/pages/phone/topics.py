@@ -11,7 +11,7 @@ from app.domain.networks import MAX_TOPIC, TopicScore
 from app.domain.people import Person
 from app.i18n import Translate
 from app.live.room import Room
-from app.pages.common import attempt
+from app.pages.common import attempt, limited
 from app.services.networks import Networks
 
 
@@ -34,8 +34,8 @@ class TopicsPanel:
             self.left = ui.label().classes('text-base text-grey-8').props('data-testid=dots-left')
             self.list = ui.column().classes('w-full gap-1')
             with ui.row().classes('w-full items-end no-wrap gap-2'):
-                text = ui.input(t('topics.propose')).props(f'outlined dense maxlength={MAX_TOPIC + 20} '
-                                                           'data-testid=topic-input').classes('grow')
+                text = limited(ui.input(t('topics.propose')).props('outlined dense data-testid=topic-input'),
+                               MAX_TOPIC, t).classes('grow')
 
                 async def propose() -> None:
                     if self.member_id is not None and await attempt(
