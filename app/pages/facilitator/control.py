@@ -5,12 +5,12 @@ from __future__ import annotations
 from fastapi import Request
 from nicegui import ui
 
-from app.domain.meetings import MAX_PARTICIPANTS, MeetingInfo
+from app.domain.meetings import MAX_INVITE_LABEL, MAX_PARTICIPANTS, MeetingInfo
 from app.domain.people import clean_text
 from app.i18n import LANGUAGES, Translate
 from app.live.room import Room
 from app.pages.access import deny_facilitator, room_for_facilitator
-from app.pages.common import attempt, base_url, header, unreachable, use_language
+from app.pages.common import attempt, base_url, header, limited, unreachable, use_language
 from app.pages.facilitator.agenda import AgendaEditor
 from app.pages.facilitator.bus_notice import BusNotice
 from app.pages.facilitator.live import LivePanel
@@ -122,7 +122,7 @@ class ControlView:
         with ui.card().classes('w-full gap-2'):
             ui.label(t('control.moderators')).classes('text-lg font-semibold')
             with ui.row().classes('w-full items-center no-wrap'):
-                label = ui.input(t('control.moderator_name')).props('outlined dense maxlength=100') \
+                label = limited(ui.input(t('control.moderator_name')).props('outlined dense'), MAX_INVITE_LABEL, t) \
                     .classes('grow').mark('moderator-label')
 
                 async def create() -> None:
