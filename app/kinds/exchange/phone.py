@@ -25,7 +25,7 @@ class ItemRow:
         self.chosen = set(item.tags if item else ())
         with ui.column().classes('w-full gap-1'):
             self.input = with_props(ui.textarea(value=item.text if item else '')
-                                    .props(f'outlined dense autogrow rows=1 maxlength={MAX_ITEM} counter '
+                                    .props('outlined dense autogrow rows=1 '
                                            f'data-testid={side}-{index}'), aria_label=label) \
                 .classes('w-full').mark(f'{side}-{index}')
             self.input.set_enabled(enabled)

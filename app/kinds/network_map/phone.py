@@ -184,7 +184,7 @@ class NetworkMapPhone(Part):
             ui.label(question).classes('text-base font-semibold leading-snug break-words') \
                 .props('data-testid=question-reflection')
             self.area = with_props(ui.textarea(value=stored).props(
-                f'outlined autogrow maxlength={MAX_REASON} counter data-testid=input-reflection'),
+                'outlined autogrow data-testid=input-reflection'),
                 aria_label=question).classes('w-full').mark('input-reflection')
             limited(self.area, MAX_REASON, self.t, lines_length)
             self.area.set_enabled(self.open_)
