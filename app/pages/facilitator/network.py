@@ -62,7 +62,7 @@ class NetworkView:
         self.agreements = ui.refreshable(self._agreements)
 
     async def build(self) -> None:
-        with ui.column().classes('mx-auto max-w-5xl w-full gap-4 p-4'):
+        with ui.column().classes('mx-auto max-w-5xl w-full gap-4 p-4') as self.root:
             self.about()
             with ui.row().classes('w-full gap-4 items-start no-wrap max-md:flex-wrap'):
                 with ui.column().classes('w-full md:w-1/2 gap-4'):
@@ -125,8 +125,10 @@ class NetworkView:
 
             async def delete(with_meetings: bool) -> None:
                 dialog.close()
-                if await attempt(t, lambda: self.networks.delete(self.me, self.info.id, with_meetings), 'negative'):
-                    ui.navigate.to('/dashboard')
+                with self.root:  # the dialog (this button's slot) goes once the browser hid it
+                    if await attempt(t, lambda: self.networks.delete(self.me, self.info.id, with_meetings),
+                                     'negative'):
+                        ui.navigate.to('/dashboard')
 
             with ui.column().classes('w-full items-stretch gap-2'):
                 ui.button(t('network.delete_keep'), on_click=lambda: delete(False)).props('outline') \
@@ -189,7 +191,7 @@ class NetworkView:
                     .tooltip(t('network.edit_member')).props('data-testid=edit-member')
                 ui.button(icon='person_remove', on_click=lambda m=member: self._confirm_forget(m)) \
                     .props('flat round dense color=negative').tooltip(t('network.forget')) \
-                    .props('data-testid=forget-member')
+                    .props('data-testid=forget-member').mark('forget-member')
 
     def _edit_member(self, member: MemberInfo) -> None:
         t = self.t
@@ -221,14 +223,17 @@ class NetworkView:
 
             async def forget() -> None:
                 dialog.close()
-                if await attempt(t, lambda: self.networks.forget(self.info.id, member.id), 'negative'):
-                    ui.notify(t('network.forgotten', name=member.name))
-                    await self.refresh_all()
+                # the browser hides the dialog while the forgetting runs and the dialog, this button's slot, is
+                # deleted: what follows (the message, the refresh) runs in the page, which stays
+                with self.root:
+                    if await attempt(t, lambda: self.networks.forget(self.info.id, member.id), 'negative'):
+                        ui.notify(t('network.forgotten', name=member.name))
+                        await self.refresh_all()
 
             with ui.row().classes('w-full justify-end'):
                 ui.button(t('common.cancel'), on_click=dialog.close).props('flat')
                 ui.button(t('network.forget'), on_click=forget).props('unelevated color=negative') \
-                    .props('data-testid=forget-confirm')
+                    .props('data-testid=forget-confirm').mark('forget-confirm')
         dialog.on('hide', dialog.delete)
         dialog.open()
 
