@@ -27,7 +27,6 @@ def limit_length(field: F, most: int, message: Callable[[int, int], str],
     the field."""
     field.props(remove='maxlength')
     field.props['counter'] = True
-    field.props['data-most'] = most
 
     def check(value: object) -> str | None:
         text = value if isinstance(value, str) else ''

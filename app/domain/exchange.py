@@ -130,8 +130,8 @@ def parse(text: str) -> GiveNeed:
     return GiveNeed(items(data.get('give')), items(data.get('need')))
 
 
-def clean_tags(lines: Iterable[str]) -> tuple[str, ...]:
-    """The facilitator's tags: trimmed, doubles (case-insensitive) and empty lines out, at most ``MAX_TAGS``."""
+def clean_tags(lines: Iterable[str], most: int | None = MAX_TAGS) -> tuple[str, ...]:
+    """The facilitator's tags: trimmed, doubles (case-insensitive) and empty lines out, at most ``most``."""
     seen: set[str] = set()
     tags = []
     for line in lines:
@@ -139,7 +139,7 @@ def clean_tags(lines: Iterable[str]) -> tuple[str, ...]:
         if tag and fold(tag) not in seen:
             seen.add(fold(tag))
             tags.append(tag)
-    return tuple(tags[:MAX_TAGS])
+    return tuple(tags[:most])
 
 
 def clean(answer: GiveNeed, tags: tuple[str, ...]) -> GiveNeed:

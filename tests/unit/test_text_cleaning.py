@@ -76,3 +76,8 @@ def test_a_text_past_its_limit_is_refused_never_cut() -> None:
         ExchangeSettings(tags='roosters\n' + 'x' * 41).checked(None, False)
     assert refused.value.key == 'error.tag_too_long'
     assert ExchangeSettings(tags='roosters\n' + 'x' * 40).checked(None, False).tag_list == ('roosters', 'x' * 40)
+    themes = [f'thema {n}' for n in range(13)]
+    with pytest.raises(Refused) as refused:  # one too many: refused, not the last one dropped
+        ExchangeSettings(tags='\n'.join(themes)).checked(None, False)
+    assert (refused.value.key, refused.value.count) == ('error.too_many_tags', 12)
+    assert len(ExchangeSettings(tags='\n'.join([*themes[:12], 'THEMA 1'])).checked(None, False).tag_list) == 12

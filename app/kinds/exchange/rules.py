@@ -15,6 +15,7 @@ from app.domain.activities import Activity, Answer, KindSettings
 from app.domain.errors import Refused
 from app.domain.exchange import (
     MAX_TAG,
+    MAX_TAGS,
     GiveNeed,
     Match,
     clean,
@@ -46,6 +47,8 @@ class ExchangeSettings(KindSettings):
         lines = (self.tags or '').splitlines()
         for line in lines:
             limited_text(line, MAX_TAG, NP_('error.tag_too_long'))
+        if len(clean_tags(lines, most=None)) > MAX_TAGS:  # refused, never the last ones dropped
+            raise Refused(NP_('error.too_many_tags'), count=MAX_TAGS)
         return replace(self, give=limited_text(self.give, MAX_QUESTION, NP_('error.question_too_long')),
                        need=limited_text(self.need, MAX_QUESTION, NP_('error.question_too_long')),
                        tags='\n'.join(clean_tags(lines)))
