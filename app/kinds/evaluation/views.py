@@ -195,7 +195,7 @@ class EvaluationPhone(Part):
         with ui.column().classes('w-full gap-1').props(f'data-testid=block-{name}') as block:
             ui.label(question).classes('text-base font-semibold leading-snug break-words') \
                 .props(f'data-testid=question-{name}')  # above the field: a long question wraps, a label would not
-            area = with_props(ui.textarea(value=stored).props(f'outlined autogrow maxlength={MAX_REASON} counter '
+            area = with_props(ui.textarea(value=stored).props('outlined autogrow '
                                                               f'data-testid=input-{name}'), aria_label=question) \
                 .classes('w-full').mark(f'input-{name}')
             limited(area, MAX_REASON, self.t, lines_length)
