@@ -109,8 +109,8 @@ async def test_screen_and_moderator_links(user: User, create_user: Callable[[], 
     await screen.open(path)
     await screen.should_see(code)
     await screen.should_see('Wie is de eerste?')
-    await screen.open(f'/m/{meeting_id}/screen?key=wrong')
-    await screen.should_see('Deze schermlink werkt niet (meer)')
+    response = await screen.http_client.get(f'/m/{meeting_id}/screen?key=wrong')  # a denial is a 403 page
+    assert response.status_code == 403 and 'Deze schermlink werkt niet (meer)' in response.text
 
     user.find(marker='moderator-label').type('Chloé')
     user.find(marker='create-invite').click()
@@ -119,8 +119,8 @@ async def test_screen_and_moderator_links(user: User, create_user: Callable[[], 
     moderator = create_user()
     await moderator.open(invite)
     await moderator.should_see('Je modereert deze bijeenkomst als Chloé.')
-    await moderator.open(invite.replace(f'/m/{meeting_id}/', f'/m/{meeting_id + 1}/'))  # another meeting
-    await moderator.should_see('Deze moderatorlink werkt niet (meer)')
+    response = await moderator.http_client.get(invite.replace(f'/m/{meeting_id}/', f'/m/{meeting_id + 1}/'))
+    assert response.status_code == 403 and 'Deze moderatorlink werkt niet (meer)' in response.text  # another meeting
     await moderator.open(invite)
     user.find(marker='revoke-invite').click()
     await moderator.should_see('Deze moderatorlink werkt niet (meer)')  # live
