@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     trusted_proxies: str = Field(
         '', description='comma-separated addresses of reverse proxies whose X-Forwarded-For is believed')
 
+    screen_rotate_seconds: float = Field(
+        12.0, ge=1, description='how long the screen shows one page of a wall of reasons that does not fit at once')
+
     plain_pages: bool = Field(
         True, description='the start page and the join form as plain HTML that a slow phone can use at once '
                           '(false: NiceGUI pages, for the simulated-user tests)')

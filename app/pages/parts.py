@@ -29,6 +29,7 @@ class ViewContext:
     join_hint: str = ''             # the screen's "join at …" line
     invite: Invite | None = None    # the moderator's invite
     pending: Any = None             # the phone's PendingTaps: taps kept in the browser until stored
+    rotate_seconds: float = 12.0    # the screen: how long one page of a full wall of reasons shows
 
 
 class Part:

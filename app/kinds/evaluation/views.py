@@ -14,7 +14,7 @@ from app.domain.people import lines_length
 from app.i18n import N_, Translate
 from app.kinds.answer_views import screen_heading, voting_buttons
 from app.kinds.evaluation.rules import FIELDS, QUESTIONS, EvaluationSettings
-from app.kinds.polls.views import question_size
+from app.kinds.polls.views import question_size, wall_room
 from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
 from app.pages.common import limited, notify_refused
@@ -27,7 +27,8 @@ def result_texts(t: Translate, settings: EvaluationSettings) -> ResultTexts:
     """The written answers' cards carry their question as head ("Wat neem je mee…"); never a name."""
     return ResultTexts(labels={q: settings.question(q, t) for q in QUESTIONS},
                        average=t('results.average'), median=t('results.median'), hide=t('results.hide'),
-                       more=lambda count: t.plural('results.more', count))
+                       more=lambda count: t.plural('results.more', count),
+                       page=lambda page, pages: t('results.page', page=page, pages=pages))
 
 
 def cards_of(participant_id: str, answer: Answer) -> list[tuple[str, str, str]]:
@@ -145,7 +146,9 @@ class EvaluationScreen(EvaluationLive):
             self.answered = ui.label().classes('text-4xl font-bold text-yellow-300').mark('answered') \
                 .props('data-testid=answered')
             if activity.results_visible:
-                self.results = self.results_view('screen', activity.settings.texts_on_screen)
+                self.results = self.results_view('screen', activity.settings.texts_on_screen,
+                                                 wall_room=wall_room(activity.text, activity.state == 'closed'),
+                                                 rotate=self.ctx.rotate_seconds)
             else:
                 ui.label(t('screen.results_later')).classes('text-4xl text-grey-5').mark('results-hidden') \
                     .props('data-testid=results-hidden')

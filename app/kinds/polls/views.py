@@ -9,6 +9,7 @@ from nicegui import Event, ui
 from app.domain.activities import MAX_REASON, Activity, Answer
 from app.domain.errors import Refused
 from app.domain.people import lines_length
+from app.domain.wall_pages import chars_per_line, wrapped_lines
 from app.i18n import Translate
 from app.kinds.answer_views import voting_buttons
 from app.kinds.polls.rules import AGREE, DISAGREE, DOUBT, MAX_ANSWER
@@ -16,22 +17,38 @@ from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
 from app.pages.common import limited, notify_refused
 from app.pages.parts import Part
-from components.results import ResultsView, ResultTexts, preload_charts
+from components.results import SCREEN_HEIGHT, SCREEN_WIDTH, ResultsView, ResultTexts, preload_charts
 
 
 def result_texts(t: Translate) -> ResultTexts:
     return ResultTexts(labels={o: t(f'option.{o}') for o in (AGREE, DOUBT, DISAGREE)},
                        average=t('results.average'), median=t('results.median'), hide=t('results.hide'),
-                       more=lambda count: t.plural('results.more', count))
+                       more=lambda count: t.plural('results.more', count),
+                       page=lambda page, pages: t('results.page', page=page, pages=pages))
 
 
-def question_size(text: str) -> str:
-    """Type size of the question on the projector: smaller for a longer text, so that all of it fits (up to
+def question_vh(text: str) -> float:
+    """Type size of the question on the projector, in vh: smaller for a longer text, so that all of it fits (up to
     the 300 characters allowed) above the results."""
     for most, size in ((90, 6.0), (160, 4.8), (230, 4.0)):
         if len(text) <= most:
-            return f'min({size}vh, {size * 0.7:.2f}vw)'
-    return 'min(3.4vh, 2.4vw)'
+            return size
+    return 3.4
+
+
+def question_size(text: str) -> str:
+    size = question_vh(text)
+    return f'min({size}vh, {size * 0.7:.2f}vw)' if size != 3.4 else 'min(3.4vh, 2.4vw)'
+
+
+def wall_room(text: str, closed: bool) -> float:
+    """Pixels of a 1920×1080 screen left for the wall of reasons under the heading, this question, "x van y"
+    and (once closed) "Stemmen is gesloten", with the wall's page number: the height its pages are made for."""
+    font = question_vh(text) * SCREEN_HEIGHT / 100
+    question = wrapped_lines(text, chars_per_line(SCREEN_WIDTH * 0.92, font)) * font * 1.25
+    gap = 0.02 * SCREEN_HEIGHT
+    used = 0.08 * SCREEN_HEIGHT + 36 + gap + question + gap + 40 + gap + (36 + gap if closed else 0) + 36 + 8
+    return max(200.0, SCREEN_HEIGHT - used - 16)  # 16: what an estimate may be off
 
 
 def show_answer(results: ResultsView, room: Room, change: AnswerChange) -> None:
@@ -132,7 +149,9 @@ class PollScreen(PollLive):
                 show_wall = activity.settings.reasons_on_screen if hasattr(activity.settings, 'reasons_on_screen') \
                     else activity.settings.display == 'wall'
                 self.results = ResultsView(activity, tally.counts if tally else {}, self.answers(), lang=self.lang,
-                                           texts=result_texts(t), size='screen', show_wall=show_wall)
+                                           texts=result_texts(t), size='screen', show_wall=show_wall,
+                                           wall_room=wall_room(activity.text, activity.state == 'closed'),
+                                           rotate=self.ctx.rotate_seconds)
             else:
                 ui.label(t('screen.results_later')).classes('text-4xl text-grey-5').mark('results-hidden') \
                     .props('data-testid=results-hidden')

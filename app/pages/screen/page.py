@@ -31,7 +31,8 @@ def register(system: System) -> None:
         if room is None:
             deny_key(t, t('access.bad_screen_link'), t('access.bad_screen_link_body'))
             return
-        await ScreenView(room, t, lang, base_url(system, request), key, system.networks, system.evaluations).build()
+        await ScreenView(room, t, lang, base_url(system, request), key, system.networks, system.evaluations,
+                         rotate_seconds=system.settings.screen_rotate_seconds).build()
 
     @ui.page('/m/{meeting}/view', reconnect_timeout=system.settings.reconnect_seconds, title='Uitwisselplek')
     async def participant_screen_page(meeting: str, request: Request) -> None:
@@ -46,7 +47,7 @@ def register(system: System) -> None:
                          link=(t('start.home'), '/'), marker='access-denied')
             return
         await ScreenView(room, t, lang, base_url(system, request), '', system.networks, system.evaluations,
-                         participant_id=person.id).build()
+                         participant_id=person.id, rotate_seconds=system.settings.screen_rotate_seconds).build()
 
 
 class ScreenView:
@@ -54,9 +55,11 @@ class ScreenView:
     more — and it ends (a reload shows the refusal) when that participant leaves or is removed."""
 
     def __init__(self, room: Room, t: Translate, lang: str, base: str, key: str, networks: Networks,
-                 evaluations: Evaluations | None = None, *, participant_id: str = '') -> None:
+                 evaluations: Evaluations | None = None, *, participant_id: str = '',
+                 rotate_seconds: float = 12.0) -> None:
         self.room, self.t, self.lang, self.base, self.key, self.networks = room, t, lang, base, key, networks
         self.participant_id = participant_id
+        self.rotate_seconds = rotate_seconds  # a page of a full wall of reasons
         self.activity: Part | None = None
         self.agreements = ui.refreshable(self._agreements)
         self.shown_agreements = room.info.show_agreements
@@ -131,7 +134,8 @@ class ScreenView:
             view = self.room.kinds[activity.kind].screen
             if view is not None:
                 with self.activity_section:
-                    self.activity = view(ViewContext(self.room, self.t, self.lang, join_hint=hint), activity)
+                    self.activity = view(ViewContext(self.room, self.t, self.lang, join_hint=hint,
+                                                     rotate_seconds=self.rotate_seconds), activity)
                     self.activity.build()
         self.join_section.set_visibility(activity is None)
         self.activity_section.set_visibility(activity is not None)
