@@ -68,7 +68,7 @@ class ParticipantWall:
 
 def font_size(count: int) -> str:
     """Type size of the names for ``count`` names on a 16:9 screen."""
-    for limit, size in ((12, '4.4vh'), (24, '3.6vh'), (48, '2.8vh'), (100, '2vh'), (200, '1.5vh')):
+    for limit, size in ((12, '4.4vh'), (24, '3.6vh'), (48, '2.8vh')):
         if count <= limit:
             return size
-    return '1.1vh'
+    return '2.25vh'  # never smaller: 24 px on 1920×1080 (a wall of hundreds shows the first ones and the count)

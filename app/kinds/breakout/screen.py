@@ -30,6 +30,8 @@ class ScreenBreakout(ScreenRounds, BreakoutPart):
         names = {pid: shown.short for pid, shown in self.room.names().items()}  # namesakes told apart
         shown = [n for n in range(1, len(r.groups) + 1) if harvest <= 0 or n == harvest]
         columns = 'grid-cols-4' if len(shown) > 6 else 'grid-cols-3' if len(shown) > 2 else 'grid-cols-2'
+        few = len(shown) <= 4  # room to spare: larger type (never under 24 px on 1920×1080)
+        names_size, detail_size = ('text-4xl', 'text-3xl') if few else ('text-2xl', 'text-2xl')
         with ui.element('div').classes(f'w-full grid {columns} gap-6 content-start overflow-hidden'):
             for number in shown:
                 info = r.info(number)
@@ -37,11 +39,11 @@ class ScreenBreakout(ScreenRounds, BreakoutPart):
                     ui.label(t('breakout.group', number=number)).classes('text-3xl font-black text-yellow-300')
                     if harvest < 0:
                         ui.label(', '.join(names.get(p, '…') for p in r.groups[number - 1])) \
-                            .classes('text-2xl font-semibold break-words max-w-full')
+                            .classes(f'{names_size} font-semibold break-words max-w-full leading-tight')
                         if info.location:
-                            ui.label(info.location).classes('text-xl text-grey-4 break-all')
+                            ui.label(info.location).classes(f'{detail_size} text-grey-4 break-all')
                     if info.question:
-                        ui.label(info.question).classes('text-xl italic break-words max-w-full')
+                        ui.label(info.question).classes(f'{detail_size} italic break-words max-w-full')
                     if harvest >= 0:
                         self.notes[number] = ui.label(info.note or '—').classes('text-2xl break-words max-w-full') \
                             .style('white-space: pre-line').props('data-testid=screen-harvest')

@@ -113,15 +113,15 @@ class ExchangeScreen(ExchangeLive):
                         self._card(item, side, pid if names else '')
             left = len(theme.matches) - min(len(theme.matches), ROWS_PER_THEME) + len(loose) - len(shown)
             if left > 0:
-                ui.label(self.t.plural('results.more', left)).classes('text-xl text-grey-5')
+                ui.label(self.t.plural('results.more', left)).classes('text-2xl text-grey-5')
 
     def _card(self, item: Item, side: str, owner: str) -> None:
         colour = 'bg-orange-2' if side == 'need' else 'bg-green-2'
         with ui.column().classes(f'{colour} text-black rounded p-2 gap-0 min-w-0 grow basis-0') \
                 .props(f'data-testid=market-{side}'):
-            ui.label(item.text).classes('text-xl leading-tight break-words line-clamp-5')
+            ui.label(item.text).classes('text-2xl leading-tight break-words line-clamp-5')
             if owner:
-                ui.label(self.name(owner)).classes('text-base text-grey-8 leading-tight break-words line-clamp-3') \
+                ui.label(self.name(owner)).classes('text-2xl text-grey-8 leading-tight break-words line-clamp-3') \
                     .props('data-testid=market-name')
 
 

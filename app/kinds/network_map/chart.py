@@ -28,7 +28,7 @@ class Look:
 
     dark: bool = True
     names: bool = False
-    font: int = 22
+    font: int = 24                 # px: every text on the projector is at least 24 px
     node: int = 40                 # symbol size of a person
     animate: bool = True
     aspect: float = 2.8            # about the drawing box's width over its height (1920×1080: 1760×630 px)
