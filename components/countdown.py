@@ -1,7 +1,7 @@
 """The shared countdown: the server sends the deadline once per change; the browser ticks.
 
 The deadline is on the server's clock, a phone's clock may be off by seconds. Each page measures that offset when
-its socket connects (and again at every reconnect, e.g. after a server restart): the server asks the browser for
+its first countdown comes and at every (re)connect, e.g. after a server restart: the server asks the browser for
 its clock a few times and takes the quickest round trip (``app.domain.countdown.clock_offset``), so a message that
 waited on a busy server does not shift the time shown. Until then the browser estimates the offset from the
 server's clock sent with each state.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 import weakref
 
-from nicegui import Client, ui
+from nicegui import Client, background_tasks, ui
 
 from app.domain.countdown import ClockSample, clock_offset
 from app.domain.countdown import Countdown as Clock
@@ -37,6 +37,8 @@ class Countdown(ui.element, component='countdown.js'):
             countdowns = _ON_PAGE[self.client] = weakref.WeakSet()
             client, page = weakref.ref(self.client), weakref.ref(countdowns)
             self.client.on_connect(lambda: _measure(client(), page()))
+            if self.client.has_socket_connection:  # the first countdown of a page that connected long ago
+                background_tasks.create(_measure(self.client, countdowns), name='countdown clock')
         countdowns.add(self)
 
     def show(self, clock: Clock | None) -> None:

@@ -256,6 +256,7 @@ def test_namesakes_are_told_apart_on_roster_wall_and_pairs(meeting: tuple[Server
         back.click()
         expect(screen.get_by_test_id('wall-count')).to_be_visible()
     phone = people.phone()
+    phone.add_init_script('(() => { const real = Date.now; Date.now = () => real() + 30000; })()')  # 30 s ahead
     join(phone, f'{server.url}/{found["code"]}', 'Deelnemer A')  # a second one
     roster = control.get_by_test_id('roster-name')
     expect(roster.filter(has_text=re.compile(r'^Deelnemer A$'))).to_have_count(1)
@@ -277,6 +278,20 @@ def test_namesakes_are_told_apart_on_roster_wall_and_pairs(meeting: tuple[Server
     assert 'Anna (Woonzorg Brugge)' in on_screen and 'Anna (Thuiszorg West)' in on_screen
     expect(phone.get_by_test_id('partner-name').first).to_be_visible()  # the second one's phone: its partner
     save(screen, 'readable-pairs-namesakes')
+
+    # that phone's clock runs 30 s ahead: measured when its page connected, its countdown shows the server's time
+    control.get_by_role('button', name='Start', exact=True).click()
+    countdown = phone.get_by_test_id('countdown')
+    expect(countdown).to_contain_text(re.compile(r'^\d:\d\d'))
+    handle = countdown.element_handle()
+    phone.wait_for_function('el => typeof getElement(el).offset === "number"', arg=handle)
+    offset = phone.evaluate('el => getElement(el).offset', handle)
+    assert abs(offset + 30000) < 1000, offset  # server minus phone, in ms
+
+    def left(page: Page) -> int:
+        minutes, seconds = page.get_by_test_id('countdown').inner_text().split(':')[:2]
+        return int(minutes) * 60 + int(seconds[:2])
+    assert abs(left(phone) - left(screen)) <= 1
 
 
 def test_a_facilitator_in_english_gets_an_english_screen(meeting: tuple[Server, dict], people: People) -> None:
