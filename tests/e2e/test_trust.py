@@ -122,7 +122,9 @@ def test_a_round_that_runs_out_and_a_partner_who_leaves(server: Server, people: 
 
     # nobody presses anything: at zero the server tells every view
     expect(control.get_by_test_id('control-phase')).to_have_text('voorbij', timeout=45_000)
-    expect(control.get_by_role('button', name='Volgende ronde')).to_be_visible()
+    # the three left have all met: the planned rounds are done, one more can still be made
+    expect(control.get_by_test_id('rounds-done')).to_be_visible()
+    expect(control.get_by_role('button', name='Toch nog een ronde')).to_be_visible()
     expect(control.get_by_role('button', name='Pauze')).to_have_count(0)
     expect(screen.get_by_test_id('countdown')).to_have_text('Wissel!')
     expect(phones['Anna'].get_by_test_id('countdown')).to_have_text('Wissel!')
