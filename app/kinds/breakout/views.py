@@ -50,7 +50,8 @@ class GroupCard:
                 ui.label(t('breakout.with') if me else t('breakout.members')).classes('text-base text-grey-8')
                 for pid in others:
                     person = room.people.get(pid)
-                    text = person.with_organisation if person else t('speed.gone')
+                    shown = room.names().get(pid)  # namesakes told apart
+                    text = shown.full if person and shown else t('speed.gone')
                     online = '' if me or room.is_online(pid) else f' · {t("control.offline")}'
                     ui.label(text + online).classes('text-xl font-semibold break-words max-w-full') \
                         .props('data-testid=group-member')

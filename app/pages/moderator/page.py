@@ -46,7 +46,7 @@ class ModeratorView:
             self.roster = RosterList(self.room.people.values(), self.room.is_online,
                                      count_text=lambda n, on: t.plural('control.count', n, online=on),
                                      online_text=t('control.online'), offline_text=t('control.offline'),
-                                     empty_text=t('control.nobody'))
+                                     empty_text=t('control.nobody'), names=self.room.names)
         self.room.roster_changed.subscribe(self._roster_changed)
         self.room.invites_changed.subscribe(self._invites_changed)
         self.room.agenda.current_changed.subscribe(self._activity_changed)

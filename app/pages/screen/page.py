@@ -87,7 +87,7 @@ class ScreenView:
                 await self.agreements()
                 await self.recap.build()
                 self.wall = ParticipantWall(self.room.people.values(), lambda n: t.plural('screen.count', n),
-                                            t('screen.empty'))
+                                            t('screen.empty'), names=self.room.names)
         self.activity_section = ui.element('div')
         preload(self.room, views_for(self.room, 'screen'))
         self._show_lock(info)
@@ -145,6 +145,8 @@ class ScreenView:
             self.wall.add(change.person)
         elif change.kind == 'left':
             self.wall.remove(change.person.id)
+        if change.kind != 'presence':
+            self.wall.relabel()
 
     def _meeting_changed(self, info: MeetingInfo) -> None:
         if not self.participant_id and (info.screen_key != self.key or (info.language and info.language != self.lang)):
