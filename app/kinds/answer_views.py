@@ -7,7 +7,7 @@ from nicegui import ui
 from app.domain.activities import Activity
 from app.i18n import Translate
 from app.live.agenda import Agenda
-from app.pages.parts import Part
+from app.ui.parts import Part
 
 
 def voting_buttons(t: Translate, agenda: Agenda, activity: Activity) -> None:

@@ -13,8 +13,8 @@ from app.domain.rounds import Round, rounds_done
 from app.i18n import Translate
 from app.live.changes import ClockChanged, RoundSaved
 from app.live.room import Room, RosterChange
-from app.pages.common import notify_refused
-from app.pages.parts import Part
+from app.ui.messages import notify_refused
+from app.ui.parts import Part
 from components.attributes import with_props
 from components.countdown import Countdown
 

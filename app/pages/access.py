@@ -8,8 +8,9 @@ from nicegui import app, ui
 
 from app.i18n import N_, Translate
 from app.live.room import Invite, Room
-from app.pages.common import facilitator_id, message_card, parse_id
+from app.pages.common import facilitator_id, parse_id
 from app.system import System
+from app.ui.messages import message_card
 
 
 async def room_for_facilitator(system: System, meeting_text: str, path: str) -> tuple[Room | None, str]:

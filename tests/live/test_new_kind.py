@@ -9,9 +9,9 @@ from app.kinds.registry import Registry, default_registry
 from app.live.bus import LocalBus
 from app.live.changes import ActivitySaved, AnswerSaved
 from app.live.rooms import Rooms
-from app.pages.parts import views_for
 from app.store.repo import Repo
 from app.system import change_codec
+from app.ui.parts import views_for
 from tests.fixtures.mood.kind import Mood
 from tests.fixtures.mood.views import MoodCounts, MoodPhone
 

@@ -15,7 +15,7 @@ from app.kinds.breakout.rules import MAX_MESSAGE
 from app.kinds.breakout.views import BreakoutPart
 from app.kinds.round_views import ControlRounds
 from app.live.room import Room
-from app.pages.common import limited, notify_refused
+from app.ui.messages import limited, notify_refused
 
 
 class ControlBreakout(ControlRounds, BreakoutPart):

@@ -8,7 +8,7 @@ from nicegui import ui
 
 from app.kinds.breakout.rules import MAX_GROUP_VALUE, MAX_ROUNDS
 from app.kinds.speed_date.forms import minutes_field
-from app.pages.parts import SettingsForm
+from app.ui.parts import SettingsForm
 
 
 class BreakoutForm(SettingsForm):

@@ -9,7 +9,7 @@ from app.domain.rounds import Round
 from app.kinds.breakout.live import MessageSent, NoteSaved
 from app.kinds.breakout.rules import MAX_MESSAGE
 from app.kinds.breakout.views import BreakoutPart, GroupCard
-from app.pages.common import limited, notify_refused
+from app.ui.messages import limited, notify_refused
 
 
 class PhoneBreakout(BreakoutPart):

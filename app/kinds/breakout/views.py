@@ -12,8 +12,8 @@ from app.domain.rounds import Round
 from app.kinds.breakout.live import MessageSent, NoteSaved
 from app.kinds.breakout.rules import BreakoutRules
 from app.kinds.round_views import RoundPart, is_link, video_room
-from app.pages.common import notify_refused
-from app.pages.parts import ViewContext
+from app.ui.messages import notify_refused
+from app.ui.parts import ViewContext
 from components.countdown import Countdown
 from components.note_editor import NoteEditor
 

@@ -8,8 +8,8 @@ from nicegui import ui
 
 from app.i18n import N_
 from app.kinds.evaluation.rules import DEFAULT_QUESTIONS, MAX_QUESTION, QUESTIONS
-from app.pages.common import limited
-from app.pages.parts import SettingsForm
+from app.ui.messages import limited
+from app.ui.parts import SettingsForm
 
 LABELS = {'why': N_('evaluation.form.why'), 'take_away': N_('evaluation.form.take_away'),
           'change': N_('evaluation.form.change')}

@@ -17,8 +17,8 @@ from app.kinds.evaluation.rules import FIELDS, QUESTIONS, EvaluationSettings
 from app.kinds.polls.views import question_size, wall_room
 from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
-from app.pages.common import limited, notify_refused
-from app.pages.parts import Part
+from app.ui.messages import limited, notify_refused
+from app.ui.parts import Part
 from components.attributes import with_props
 from components.results import ResultsView, ResultTexts, preload_charts
 

@@ -8,8 +8,8 @@ from nicegui import ui
 
 from app.domain.exchange import MAX_TAGS
 from app.kinds.exchange.rules import DEFAULT_QUESTIONS, MAX_QUESTION
-from app.pages.common import limited
-from app.pages.parts import SettingsForm
+from app.ui.messages import limited
+from app.ui.parts import SettingsForm
 
 
 class ExchangeForm(SettingsForm):

@@ -10,8 +10,8 @@ from app.domain.exchange import MAX_ITEM, MAX_ITEMS, GiveNeed, Item, Match, dump
 from app.kinds.exchange.rules import ExchangeSettings, market_of
 from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
-from app.pages.common import limited, notify_refused
-from app.pages.parts import Part
+from app.ui.messages import limited, notify_refused
+from app.ui.parts import Part
 from components.attributes import with_props
 
 SIDES = ('give', 'need')

@@ -11,8 +11,8 @@ from app.kinds.answer_views import screen_heading, voting_buttons
 from app.kinds.exchange.rules import Market, market_of
 from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
-from app.pages.common import attempt
-from app.pages.parts import Part
+from app.ui.messages import attempt
+from app.ui.parts import Part
 
 MAX_THEMES = 6          # on the screen; the rest is counted
 ROWS_PER_THEME = 3      # cards (a match is one row) per theme on the screen: a 120-character card fits whole

@@ -7,8 +7,8 @@ from typing import Any
 from nicegui import ui
 
 from app.kinds.network_map.rules import DEFAULT_REFLECTION, MAX_QUESTION, PERIOD_KEYS
-from app.pages.common import limited
-from app.pages.parts import SettingsForm
+from app.ui.messages import limited
+from app.ui.parts import SettingsForm
 
 
 class NetworkMapForm(SettingsForm):

@@ -20,8 +20,8 @@ from app.i18n import N_
 from app.kinds.network_map.answers import store_ties
 from app.kinds.network_map.rules import OUTSIDE_KEYS, PERIOD_KEYS, NetworkMapSettings
 from app.live.room import RosterChange
-from app.pages.common import limited, notify_refused
-from app.pages.parts import Part
+from app.ui.messages import limited, notify_refused
+from app.ui.parts import Part
 from components.attributes import with_props
 
 SEARCH_FROM = 10  # people in the list: from this many a search field

@@ -20,7 +20,7 @@ from app.kinds.network_map.chart import PANEL, SCREEN, Look, map_options
 from app.kinds.network_map.rules import PERIOD_KEYS
 from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
-from app.pages.parts import Part
+from app.ui.parts import Part
 from components.results import preload_charts
 
 COALESCE = 0.05

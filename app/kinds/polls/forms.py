@@ -6,7 +6,7 @@ from typing import Any
 
 from nicegui import ui
 
-from app.pages.parts import SettingsForm
+from app.ui.parts import SettingsForm
 
 
 class PollForm(SettingsForm):

@@ -15,8 +15,8 @@ from app.kinds.answer_views import voting_buttons
 from app.kinds.polls.rules import AGREE, DISAGREE, DOUBT, MAX_ANSWER
 from app.live.agenda import AnswerChange
 from app.live.room import Room, RosterChange
-from app.pages.common import limited, notify_refused
-from app.pages.parts import Part
+from app.ui.messages import limited, notify_refused
+from app.ui.parts import Part
 from components.results import SCREEN_HEIGHT, SCREEN_WIDTH, ResultsView, ResultTexts, preload_charts
 
 

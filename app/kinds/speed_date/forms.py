@@ -7,7 +7,7 @@ from typing import Any
 from nicegui import ui
 
 from app.kinds.speed_date.rules import MAX_MINUTES, MAX_ROUNDS
-from app.pages.parts import SettingsForm
+from app.ui.parts import SettingsForm
 
 
 def minutes_field(form: SettingsForm) -> ui.number:

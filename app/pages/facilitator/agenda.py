@@ -9,9 +9,9 @@ from app.i18n import N_, Translate
 from app.kinds.base import Kind
 from app.live.agenda import Agenda
 from app.live.room import Room
-from app.pages.common import attempt, limited
 from app.services.meetings import Meetings
 from app.services.preparing import PreparerAgenda
+from app.ui.messages import attempt, limited
 from components.attributes import with_props
 
 LONG_TEXT = 160  # longer texts are shown in smaller type on the projector

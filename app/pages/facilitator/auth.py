@@ -6,8 +6,9 @@ from fastapi import Request
 from nicegui import app, ui
 
 from app.domain.errors import Refused
-from app.pages.common import client_ip, header, message_card, notify_refused, use_language
+from app.pages.common import client_ip, header, use_language
 from app.system import System
+from app.ui.messages import message_card, notify_refused
 
 
 def safe_next(path: str | None) -> str:

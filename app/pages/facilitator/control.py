@@ -10,7 +10,7 @@ from app.domain.people import clean_text
 from app.i18n import LANGUAGES, Translate
 from app.live.room import Room
 from app.pages.access import deny_facilitator, room_for_facilitator
-from app.pages.common import attempt, base_url, header, limited, unreachable, use_language
+from app.pages.common import base_url, header, unreachable, use_language
 from app.pages.facilitator.agenda import AgendaEditor
 from app.pages.facilitator.bus_notice import BusNotice
 from app.pages.facilitator.live import LivePanel
@@ -23,6 +23,7 @@ from app.services.evaluations import Evaluations
 from app.services.meetings import Meetings
 from app.services.networks import Networks
 from app.system import System
+from app.ui.messages import attempt, limited
 
 
 def register(system: System) -> None:

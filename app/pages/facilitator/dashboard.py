@@ -8,9 +8,10 @@ from nicegui import app, events, ui
 
 from app.domain.errors import Refused
 from app.domain.network_export import MAX_BYTES
-from app.pages.common import facilitator_id, header, notify_refused, use_language
+from app.pages.common import facilitator_id, header, use_language
 from app.pages.facilitator.network_forms import network_dialog
 from app.system import System
+from app.ui.messages import notify_refused
 
 
 def register(system: System) -> None:

@@ -6,7 +6,7 @@ from nicegui import ui
 
 from app.i18n import Translate
 from app.live.room import Room
-from app.pages.parts import Part, ViewContext, follow, views_for
+from app.ui.parts import Part, ViewContext, follow, views_for
 
 
 class LivePanel:

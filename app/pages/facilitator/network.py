@@ -9,23 +9,14 @@ from app.domain.errors import Refused
 from app.domain.networks import ADVISED_MEMBERS, MAX_EMAIL, MAX_ROLE
 from app.domain.people import MAX_NAME, MAX_ORGANISATION
 from app.i18n import Translate
-from app.pages.common import (
-    attempt,
-    base_url,
-    facilitator_id,
-    header,
-    limited,
-    message_card,
-    notify_refused,
-    parse_id,
-    use_language,
-)
+from app.pages.common import base_url, facilitator_id, header, parse_id, use_language
 from app.pages.facilitator.network_exchange import open_needs_section
 from app.pages.facilitator.network_forms import network_dialog, plan_dialog
 from app.pages.facilitator.network_map_card import network_map_section
 from app.pages.facilitator.network_trend import trend_section
 from app.services.networks import MemberInfo, NetworkInfo, Networks
 from app.system import System
+from app.ui.messages import attempt, limited, message_card, notify_refused
 
 
 def register(system: System) -> None:

@@ -9,8 +9,8 @@ from app.domain.networks import MAX_AGREEMENT, MemberRef
 from app.domain.people import MAX_NAME, Person
 from app.i18n import Translate
 from app.live.room import Room, RosterChange
-from app.pages.common import attempt, limited
 from app.services.networks import AgreementInfo, Networks, TopicBoard
+from app.ui.messages import attempt, limited
 from components.async_section import AsyncSection
 
 

@@ -10,10 +10,11 @@ from nicegui import ui
 
 from app.i18n import Translate
 from app.pages.access import deny_key
-from app.pages.common import header, message_card, parse_id, use_language
+from app.pages.common import header, parse_id, use_language
 from app.pages.facilitator.agenda import AgendaEditor
 from app.services.preparing import PreparerAgenda
 from app.system import System
+from app.ui.messages import message_card
 
 
 def register(system: System) -> None:

@@ -9,8 +9,8 @@ from app.domain.meetings import MeetingInfo
 from app.domain.tallies import format_number
 from app.i18n import Translate
 from app.live.room import Room
-from app.pages.common import attempt, limited
 from app.services.evaluations import MAX_NOTE, MAX_QUOTES, Evaluations, MeetingEvaluation
+from app.ui.messages import attempt, limited
 
 
 class RecapCard:

@@ -10,7 +10,7 @@ from app.domain.meetings import MeetingInfo
 from app.domain.video import MAX_URL, MODES, check_remote
 from app.i18n import Translate
 from app.live.room import Room
-from app.pages.common import attempt, limited
+from app.ui.messages import attempt, limited
 
 
 def invite_text(t: Translate, join_url: str, code: str, plenary_url: str) -> str:

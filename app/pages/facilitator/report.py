@@ -14,9 +14,10 @@ from app.domain.report import Document
 from app.domain.report_render import CSS
 from app.i18n import Translate
 from app.pages.access import deny_facilitator, deny_key, room_for_facilitator
-from app.pages.common import facilitator_id, header, message_card, parse_id, use_language
+from app.pages.common import facilitator_id, header, parse_id, use_language
 from app.services.reports import Reports, file_name
 from app.system import System
+from app.ui.messages import message_card
 
 # what a printed page leaves out: the app's bar and the buttons
 PRINT_CSS = ('@media print { .q-header, .report-actions { display: none !important; } '

@@ -7,7 +7,7 @@ from nicegui import ui
 from app.domain.meetings import MeetingInfo
 from app.i18n import Translate
 from app.live.room import Room
-from app.pages.common import attempt
+from app.ui.messages import attempt
 
 
 class ReportCard:

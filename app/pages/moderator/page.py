@@ -10,9 +10,10 @@ from app.domain.meetings import Invite
 from app.i18n import Translate
 from app.live.room import Room, RosterChange
 from app.pages.access import deny_key, invite_for_key
-from app.pages.common import header, message_card, use_language
-from app.pages.parts import Part, ViewContext, follow, views_for
+from app.pages.common import header, use_language
 from app.system import System
+from app.ui.messages import message_card
+from app.ui.parts import Part, ViewContext, follow, views_for
 from components.roster_list import RosterList
 
 

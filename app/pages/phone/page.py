@@ -17,14 +17,15 @@ from app.domain.networks import MemberRef
 from app.domain.people import MAX_NAME, MAX_ORGANISATION, Person
 from app.i18n import Translate
 from app.live.room import Room
-from app.pages.common import client_ip, device_id, header, limited, message_card, notify_refused, use_language
-from app.pages.parts import FollowShown, Part, ViewContext, preload, views_for
+from app.pages.common import client_ip, device_id, header, use_language
 from app.pages.phone import plain
 from app.pages.phone.plain import join_page, language_asked, plain_join_possible
 from app.pages.phone.screen_beside import ScreenBeside
 from app.pages.phone.topics import TopicsPanel
 from app.services.networks import Networks
 from app.system import System
+from app.ui.messages import limited, message_card, notify_refused
+from app.ui.parts import FollowShown, Part, ViewContext, preload, views_for
 from components.pending_taps import PendingTaps
 
 # Material's check_circle in Quasar's "positive", as an image: the first page after joining needs no icon font

@@ -6,7 +6,7 @@ from nicegui import ui
 
 from app.i18n import Translate
 from app.live.room import Room
-from app.pages.common import attempt
+from app.ui.messages import attempt
 
 
 class PlaceChoice:

@@ -11,8 +11,8 @@ from app.domain.networks import MAX_TOPIC, TopicScore
 from app.domain.people import Person
 from app.i18n import Translate
 from app.live.room import Room
-from app.pages.common import attempt, limited
 from app.services.networks import Networks
+from app.ui.messages import attempt, limited
 
 
 class TopicsPanel:

@@ -11,12 +11,13 @@ from app.domain.urls import short_url
 from app.i18n import Translate
 from app.live.room import Room, RosterChange
 from app.pages.access import deny_key, room_for_key
-from app.pages.common import base_url, device_id, message_card, parse_id, unreachable, use_language
-from app.pages.parts import Part, ViewContext, follow, preload, views_for
+from app.pages.common import base_url, device_id, parse_id, unreachable, use_language
 from app.pages.screen.recap import RecapPanel
 from app.services.evaluations import Evaluations
 from app.services.networks import Networks
 from app.system import System
+from app.ui.messages import message_card
+from app.ui.parts import Part, ViewContext, follow, preload, views_for
 from components.participant_wall import ParticipantWall
 from components.qr_join_card import qr_join_card
 
