@@ -35,8 +35,8 @@ class Countdown:
 
     def extend(self, now: datetime, seconds: float) -> Countdown:
         """Add time; a countdown that already ran out starts again from the added time."""
-        if self.running:
-            base = max(now, self.ends_at)  # type: ignore[type-var]
+        if self.ends_at is not None:
+            base = max(now, self.ends_at)
             return replace(self, ends_at=base + timedelta(seconds=seconds))
         return replace(self, remaining=(self.remaining or 0) + seconds)
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.i18n import Translate
 
 
 class Refused(ValueError):
@@ -16,7 +19,7 @@ class Refused(ValueError):
         self.count = count
         self.params = params
 
-    def text(self, t: Any) -> str:
+    def text(self, t: Translate) -> str:
         """The message in the language of ``t`` (``app.i18n.Translate``): the plural form when it counts."""
         if self.count is not None:
             return t.plural(self.key, self.count, **self.params)

@@ -136,7 +136,7 @@ def _relabel(design: Rounds, orgs: Sequence[str], point_of: list[int], rng: rand
     n = len(orgs)
     group_of = [{p: g for g, points in enumerate(groups) for p in points} for groups in design]
     at = [[group_of[r][point_of[i]] for r in range(len(design))] for i in range(n)]  # person -> group per round
-    tally = [[Counter() for _ in groups] for groups in design]
+    tally: list[list[Counter[str]]] = [[Counter() for _ in groups] for groups in design]
     for i in range(n):
         for r, g in enumerate(at[i]):
             tally[r][g][orgs[i]] += 1

@@ -48,10 +48,10 @@ def golfer_rounds() -> Schedule:
                                      for t in range(4)]))
     for r, (t, cycle) in enumerate(zip(CYCLE_STEPS, edges, strict=True), start=SPLITS):
         for c, d in cycle:
-            for s in (0, 1):
-                rows.append([('part', r, c), ('inner', c, t), ('inner', d, t), ('cross', *sorted((c, d)), s),
-                             ('cross', *sorted((c, d)), s ^ t)])
-                group = (4 * c, 4 * c ^ t, 4 * d + s, (4 * d + s) ^ t)
+            for side in (0, 1):
+                rows.append([('part', r, c), ('inner', c, t), ('inner', d, t), ('cross', *sorted((c, d)), side),
+                             ('cross', *sorted((c, d)), side ^ t)])
+                group = (4 * c, 4 * c ^ t, 4 * d + side, (4 * d + side) ^ t)
                 made.append((r, [tuple(sorted(group)), tuple(sorted(x ^ 1 for x in group))]))
     chosen = exact_cover(rows)
     if chosen is None:

@@ -70,7 +70,7 @@ class Schedule:
         n = len(static)
         self.static, self.marginal = static, marginal
         self.group = [list(g) for g in plan]
-        self.members = [[[] for _ in range(k)] for _ in plan]
+        self.members: list[list[list[int]]] = [[[] for _ in range(k)] for _ in plan]
         for r, group in enumerate(self.group):
             for i, g in enumerate(group):
                 self.members[r][g].append(i)
@@ -244,10 +244,10 @@ def _first(values: list[float], value: float, start: int) -> int:
 
 def _shake(plan: Sequence[Sequence[int]], rng: random.Random, swaps: int) -> list[list[int]]:
     """``plan`` after a few random swaps."""
-    plan = [list(g) for g in plan]
-    n = len(plan[0])
+    shaken = [list(g) for g in plan]
+    n = len(shaken[0])
     for _ in range(swaps):
-        group = plan[int(rng.random() * len(plan))]
+        group = shaken[int(rng.random() * len(shaken))]
         a, b = int(rng.random() * n), int(rng.random() * n)
         group[a], group[b] = group[b], group[a]
-    return plan
+    return shaken

@@ -175,10 +175,10 @@ class MapGraph:
     def across(self) -> int:
         return sum(1 for tie in self.pairs() if self.is_across(tie))
 
-    def undirected(self) -> nx.Graph:
-        graph = nx.Graph()
+    def undirected(self) -> nx.Graph[str]:
+        graph: nx.Graph[str] = nx.Graph()
         graph.add_nodes_from(self.nodes)
-        graph.add_edges_from(tuple(tie) for tie in self.pairs())
+        graph.add_edges_from((a, b) for a, b in map(sorted, self.pairs()))
         return graph
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 MAX_NOTE = 5000
@@ -48,17 +49,26 @@ def _edits(base: list[str], new: list[str]) -> list[Edit]:
     return [(i1, i2, new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != 'equal']
 
 
+@dataclass
+class _Region:
+    """Lines [start, end) of the base and what each side put there (None: that side left them)."""
+
+    start: int
+    end: int
+    sides: list[list[str] | None]
+
+
 def _align(mine: list[Edit], theirs: list[Edit]) -> list[tuple[int, int, list[str] | None, list[str] | None]]:
     """Group the two edit lists into regions of the base; edits that overlap share one region."""
     tagged = sorted([(s, e, 0, lines) for s, e, lines in mine] + [(s, e, 1, lines) for s, e, lines in theirs],
                     key=lambda edit: (edit[0], edit[1], edit[2]))
-    regions: list[list] = []
+    regions: list[_Region] = []
     for start, end, who, lines in tagged:
         last = regions[-1] if regions else None
-        same_insertion_point = last is not None and start == end == last[0] == last[1]
-        if last is not None and (start < last[1] or same_insertion_point):
-            last[1] = max(last[1], end)
-            last[2 + who] = (last[2 + who] or []) + lines
+        same_insertion_point = last is not None and start == end == last.start == last.end
+        if last is not None and (start < last.end or same_insertion_point):
+            last.end = max(last.end, end)
+            last.sides[who] = (last.sides[who] or []) + lines
         else:
-            regions.append([start, end, lines if who == 0 else None, lines if who == 1 else None])
-    return [(r[0], r[1], r[2], r[3]) for r in regions]
+            regions.append(_Region(start, end, [lines if who == 0 else None, lines if who == 1 else None]))
+    return [(r.start, r.end, r.sides[0], r.sides[1]) for r in regions]

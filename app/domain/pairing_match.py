@@ -76,7 +76,7 @@ def _match(people: list[int], cost: list[list[int]], to_extra: dict[int, int], e
     fresh = {(i, j) for i, j in combinations(people, 2) if cost[i][j] < REPEAT}
     pairs: list[tuple[int, int]] = []
     for edges in (nearest, nearest | fresh, set(combinations(people, 2))):
-        graph = nx.Graph()
+        graph: nx.Graph[int] = nx.Graph()
         graph.add_nodes_from(people)
         graph.add_weighted_edges_from((i, j, top - cost[i][j]) for i, j in sorted(edges))
         if len(people) % 2:

@@ -129,8 +129,9 @@ def schedule_round(
     reserved: dict[Pair, int] = {}
     for index, _, _ in unplayed:
         if index in plan:
-            s, a, b = (place[p] for p in plan[index])
-            reserved.update({(min(s, x), max(s, x)): index for x in (a, b) if s is not None and x is not None})
+            host, *guests = (place[p] for p in plan[index])
+            reserved.update({(min(host, x), max(host, x)): index
+                             for x in guests if host is not None and x is not None})
 
     def free(index: int, sitter: int, other: int) -> bool:
         """May round ``index`` add this extra pair to its trio?"""

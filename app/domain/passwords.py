@@ -55,7 +55,7 @@ class Throttle:
         count, last = self._failures.get(key, (0, 0.0))
         if count < self.free:
             return 0.0
-        delay = min(self.cap, self.base * 2 ** (count - self.free))
+        delay = min(self.cap, self.base * 2.0 ** (count - self.free))
         return max(0.0, last + delay - self.clock())
 
     def failed(self, key: str) -> None:

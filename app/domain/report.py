@@ -152,7 +152,7 @@ def build_report(info: MeetingInfo, kinds: Any, activities: Sequence[Activity],
     ``kinds`` looks a kind up by name (``kinds.get(name)``: the registry); ``activities`` in agenda order;
     ``answers`` per activity id and participant id; ``rounds`` every round of the meeting; ``people`` everyone
     who took part (present or left, not the removed), by participant id."""
-    sections = []
+    sections: list[ReportSection] = []
     for activity in activities:
         kind = kinds.get(activity.kind)
         if kind is None:  # a kind this instance does not know
