@@ -15,14 +15,31 @@ import json
 import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Protocol
 
+from app.domain.activities import KindSettings
 from app.domain.errors import Refused
 from app.domain.meetings import MAX_PARTICIPANTS
 from app.domain.networks import MemberFields, NetworkFields, clean_member, clean_network
 from app.domain.notes import MAX_NOTE
 from app.i18n import LANGUAGES, N_, NP_
-from app.kinds.registry import Registry
+
+
+class Kind(Protocol):
+    """What reading a file needs of an activity kind (``app.kinds.base.Kind`` is one; the caller passes them in)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def runner(self) -> object: ...  # None: its activities have no rounds
+    def new_settings(self, data: dict[str, Any]) -> KindSettings: ...
+
+
+class Kinds(Protocol):
+    """The kinds by stored name (``app.kinds.registry.Registry`` is one)."""
+
+    def __getitem__(self, name: str) -> Kind: ...
+    def get(self, name: str) -> Kind | None: ...
 
 FORMAT = 'uitwisselplek-network'
 VERSION = 1
@@ -267,7 +284,7 @@ class _Object:
         return value
 
 
-def parse(data: object, kinds: Registry) -> NetworkImport:
+def parse(data: object, kinds: Kinds) -> NetworkImport:
     """An export read back: checked completely (nothing is written yet), or refused with where it is wrong."""
     if not isinstance(data, dict) or data.get('format') != FORMAT:
         raise Refused(N_('error.import_format'))
@@ -323,7 +340,7 @@ def _member(o: _Object) -> MemberFields:
     return clean_member(o.required('name'), o.data.get('organisation'), o.data.get('role'), o.data.get('email'))
 
 
-def _meeting(o: _Object, kinds: Registry, members: int, refs: set[int]) -> ImportedMeeting:
+def _meeting(o: _Object, kinds: Kinds, members: int, refs: set[int]) -> ImportedMeeting:
     participants: list[ImportedParticipant] = []
     for i, raw in enumerate(o.items('participants', MAX_PARTICIPANTS)):
         p = _Object(raw, o.at(f'participants[{i}]'))
@@ -366,7 +383,7 @@ def _meeting(o: _Object, kinds: Registry, members: int, refs: set[int]) -> Impor
         o.index('current', len(agenda)), agenda, tuple(participants), tuple(rounds))
 
 
-def _activity(o: _Object, kinds: Registry, here: set[int]) -> ImportedActivity:
+def _activity(o: _Object, kinds: Kinds, here: set[int]) -> ImportedActivity:
     kind = kinds.get(o.required('kind')) if isinstance(o.data.get('kind'), str) else None
     if kind is None:
         raise Refused(N_('error.unknown_kind'))

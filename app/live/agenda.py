@@ -12,7 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from nicegui import Event
 
@@ -20,10 +20,12 @@ from app.domain.activities import Activity, Answer, KindSettings, clean_activity
 from app.domain.errors import Refused
 from app.domain.tallies import Tally
 from app.i18n import translator
-from app.kinds.base import Kind
-from app.kinds.registry import Registry
 from app.live.changes import ActivityDeleted, ActivitySaved, AnswerSaved, CurrentChanged, OrderChanged
 from app.store.repo import Repo
+
+if TYPE_CHECKING:
+    from app.kinds.base import Kind
+    from app.kinds.registry import Registry
 
 log = logging.getLogger(__name__)
 

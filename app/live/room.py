@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from nicegui import Event
 
@@ -27,7 +27,6 @@ from app.domain.people import Person, clean_name, clean_organisation
 from app.domain.rounds import Round, met_counts
 from app.domain.video import PLACES, Placement, Remote, place_people, provider_for
 from app.i18n import LANGUAGES, NP_
-from app.kinds.registry import Registry
 from app.live.agenda import Agenda
 from app.live.bus import Bus
 from app.live.changes import (
@@ -46,6 +45,9 @@ from app.live.changes import (
 from app.live.gate import JoinGate
 from app.live.runner import Runner, RunnerContext
 from app.store.repo import Repo, take_written
+
+if TYPE_CHECKING:
+    from app.kinds.registry import Registry
 
 log = logging.getLogger(__name__)
 

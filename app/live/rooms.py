@@ -12,17 +12,20 @@ import contextlib
 import logging
 import time
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from app.domain.activities import Activity, Answer
 from app.domain.countdown import Countdown
 from app.domain.meetings import Invite, MeetingInfo
 from app.domain.people import Person
 from app.domain.rounds import GroupDetails, Round
-from app.kinds.registry import Registry
 from app.live.bus import Bus
 from app.live.gate import JoinGate
 from app.live.room import Room
 from app.store.repo import Repo
+
+if TYPE_CHECKING:
+    from app.kinds.registry import Registry
 
 log = logging.getLogger(__name__)
 GRACE = 0.5        # seconds a gap in the versions may take to close by itself (a change on its way) before a re-read
