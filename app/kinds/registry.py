@@ -6,6 +6,12 @@ from collections.abc import Iterable, Iterator
 
 from app.domain.errors import Refused
 from app.kinds.base import Kind
+from app.kinds.breakout.kind import Breakout
+from app.kinds.evaluation.kind import Evaluation
+from app.kinds.exchange.kind import Exchange
+from app.kinds.network_map.kind import NetworkMap
+from app.kinds.polls.kind import OpenQuestion, Score, Statement
+from app.kinds.speed_date.kind import SpeedDate
 
 
 class Registry:
@@ -41,13 +47,6 @@ class Registry:
 
 def default_registry() -> Registry:
     """Every kind the app offers, in the order the agenda editor lists them."""
-    from app.kinds.breakout.kind import Breakout
-    from app.kinds.evaluation.kind import Evaluation
-    from app.kinds.exchange.kind import Exchange
-    from app.kinds.network_map.kind import NetworkMap
-    from app.kinds.polls.kind import OpenQuestion, Score, Statement
-    from app.kinds.speed_date.kind import SpeedDate
-
     return Registry([
         Statement(),
         Score(),
