@@ -146,8 +146,9 @@ class Rooms:
                 room = self._rooms.get(meeting_id)
                 if room is None:
                     return
-                if delay == 0.0 or room.missing or room.out_of_date:
-                    await self.reread(room)
+                if (delay == 0.0 or room.missing or room.out_of_date) and await self.reread(room) is None:
+                    await asyncio.sleep(GRACE)  # overtaken by this instance's own writes: a moment later
+                    self._again.add(meeting_id)
                 if meeting_id not in self._again:
                     return
                 delay = 0.0
@@ -156,9 +157,11 @@ class Rooms:
         except Exception:  # the database away as well: the periodic check tries again
             log.warning('room %s: could not read it again', meeting_id, exc_info=True)
 
-    async def reread(self, room: Room) -> int:
+    async def reread(self, room: Room) -> int | None:
         """Read the room's meeting again and let the room take the differences; changes heard meanwhile are applied
-        after (with their versions). Returns how many changes it took."""
+        after (with their versions). Returns how many changes it took; None when every read was older than what
+        this instance stored itself meanwhile (many joining at once): taking one would undo those changes (someone
+        who just joined would be shown the join form again), so the room stays out of date and is read later."""
         meeting_id = room.info.id
         room.rereading = []
         try:
@@ -169,11 +172,18 @@ class Rooms:
                     return 0
                 if fresh.stored_version >= room.stored_version:
                     break  # not older than what this instance stored itself meanwhile
-            changed = room.adopt(fresh)
+            else:
+                fresh = None
+            changed = room.adopt(fresh) if fresh is not None else None
         finally:
             heard, room.rereading = room.rereading or [], None
         for change, origin, versions in heard:
             room.receive(change, origin, versions)
+        if changed is None:
+            room.out_of_date = True
+            log.info('room %s: every read was older than what this instance stored meanwhile; read again later',
+                     meeting_id)
+            return None
         self.rereads += 1
         self.reread_at = time.time()
         log.info('room %s read again from the database: version %s, %d changes', meeting_id, room.stored_version,
