@@ -66,9 +66,14 @@ class ParticipantWall:
             self._box.style(f'font-size: {size}; gap: 0.5em')
 
 
+# up to 100 names: 24 px on a 1920×1080 screen (every text the room reads), 2vh on 1280×720 (the screen's fixed-size
+# title and counter take more of a smaller screen); more than 100 names fit only smaller
+WALL_100 = 'max(2vh, 2.75vh - 5.4px)'
+
+
 def font_size(count: int) -> str:
     """Type size of the names for ``count`` names on a 16:9 screen."""
-    for limit, size in ((12, '4.4vh'), (24, '3.6vh'), (48, '2.8vh')):
+    for limit, size in ((12, '4.4vh'), (24, '3.6vh'), (48, '2.8vh'), (100, WALL_100), (200, '1.5vh')):
         if count <= limit:
             return size
-    return '2.25vh'  # never smaller: 24 px on 1920×1080 (a wall of hundreds shows the first ones and the count)
+    return '1.1vh'
