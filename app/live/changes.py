@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 # the meeting and its people
 @dataclass(frozen=True, slots=True)
 class Joined:
+    """Someone joined the meeting (or joined again)."""
+
     person: Person
     device: str
     at: datetime | None = None  # when (UTC)
@@ -33,6 +35,8 @@ class Joined:
 
 @dataclass(frozen=True, slots=True)
 class Left:
+    """Someone left, or the facilitator removed them."""
+
     participant_id: str
     removed: bool = False  # by the facilitator: their device stays out until let back in
 
@@ -78,6 +82,8 @@ class Presence:
 
 @dataclass(frozen=True, slots=True)
 class MeetingUpdated:
+    """The meeting's info or settings changed: only the fields that are not None (``no_date``: the date was cleared)."""
+
     locked: bool | None = None
     state: str | None = None
     screen_key: str | None = None
@@ -102,6 +108,8 @@ class MeetingUpdated:
 
 @dataclass(frozen=True, slots=True)
 class InviteSaved:
+    """A moderator invite made or changed."""
+
     invite: Invite
 
 
@@ -122,21 +130,29 @@ class ActivitySaved:
 
 @dataclass(frozen=True, slots=True)
 class ActivityDeleted:
+    """An activity taken off the agenda."""
+
     activity_id: int
 
 
 @dataclass(frozen=True, slots=True)
 class OrderChanged:
+    """The agenda's new order."""
+
     activity_ids: tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class CurrentChanged:
+    """The activity shown on the screen and the phones (None: none)."""
+
     activity_id: int | None
 
 
 @dataclass(frozen=True, slots=True)
 class AnswerSaved:
+    """One participant's answer stored, changed or hidden (``version``: the stored response's)."""
+
     activity_id: int
     participant_id: str
     answer: Answer

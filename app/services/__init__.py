@@ -1,1 +1,1 @@
-"""Services the pages and the command line share: facilitator accounts and meetings (no UI in here)."""
+"""Services the pages and the command line share: accounts, meetings, networks, reports (no UI in here)."""
