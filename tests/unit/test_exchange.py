@@ -89,12 +89,25 @@ def test_not_yourself_not_your_own_organisation() -> None:
 
 
 def test_the_planted_test_set() -> None:
-    """30 offers and needs of 15 people: every planted match found, no false one; the two that take a translation
-    ("volunteer recruitment" for "vrijwilligers werven") are the documented misses."""
+    """30 offers and needs of 15 people: every planted match found, no match a person would not make. The two
+    that take a translation ("volunteer recruitment" for "vrijwilligers werven", ``HARD``) are right too: a
+    matcher that finds them is better, not broken, so they may be found or not."""
     answers = {pid: answer([offer], [need]) for pid, (_, offer, need) in PEOPLE.items()}
     found = {(m.need_of, m.offer_of) for m in matches(answers, {pid: org for pid, (org, _, _) in PEOPLE.items()})}
-    assert found == PLANTED
-    assert not found & HARD
+    assert found >= PLANTED, f'missed: {sorted(PLANTED - found)}'
+    assert found <= PLANTED | HARD, f'false matches: {sorted(found - PLANTED - HARD)}'
+
+
+def test_distractors_do_not_match() -> None:
+    """Texts that share only small words ("voor de"), a short stem inside a compound ("nieuw" in "nieuwsbrief",
+    "ouder" in "ouderraad") or a colleague's offer stay apart; the one planted pair among them is found."""
+    answers = {'a': answer(['Een nieuwsbrief voor de buurt'], ['Vrijwilligers voor het weekend']),
+               'b': answer(['Nieuwe ideeën voor de ouderraad'], ['Nieuwe collega’s inwerken']),
+               'c': answer(['Roosters voor de zomer'], ['Het weekend voor de ouders plannen']),
+               'd': answer(['Een inwerkmap voor nieuwe collega’s'], ['Roosters maken']),
+               'e': answer(['Roosterplanning met een app'], ['Een bericht in de krant'])}
+    found = {(m.need_of, m.offer_of) for m in matches(answers, {'a': 'A', 'b': 'B', 'c': 'C', 'd': 'D', 'e': 'D'})}
+    assert found == {('b', 'd'), ('d', 'c')}  # inwerken <- inwerkmap, roosters <- roosters; never d <- e (colleagues)
 
 
 def test_unmet_and_themes() -> None:
