@@ -6,6 +6,10 @@ dozen elements per phone page that was the largest single cost of a join in a bi
 sixth of the server's CPU). The answer only depends on the function's code and which of its parameters have
 defaults, so it is remembered per code object; callables that are not plain functions or bound methods (partials,
 classes, objects with ``__call__``, functions with ``__signature__`` or ``__wrapped__``) are asked as before.
+
+A patch of NiceGUI's internals: upstream, zauberzeug/nicegui#6130 ("Optimize hot paths in binding, observables,
+and element classes", closed unmerged) is the same cost. tests/unit/test_speedups.py fails when NiceGUI no longer
+asks ``helpers.expects_arguments`` where this patches it (drop the patch then, or move it).
 """
 
 from __future__ import annotations
