@@ -15,21 +15,32 @@ from app.domain.people import clean_lines, required_text
 from app.i18n import N_, NP_
 
 State = Literal['waiting', 'open', 'closed']
+# what an activity is for in a network's series, whatever its kind (set by a template or in the agenda editor):
+# the first meeting's expectations, what the last meeting says was achieved; '' : no role
+Role = Literal['', 'expectations', 'achieved']
+ROLES: tuple[Role, ...] = ('', 'expectations', 'achieved')
 MAX_TEXT = 300
 MAX_REASON = 500
 
 
 @dataclass(frozen=True, slots=True)
 class KindSettings:
-    """How an activity of one kind asks and shows; a kind subclasses it with its own fields."""
+    """How an activity of one kind asks and shows; a kind subclasses it with its own fields. ``role`` is the one
+    field every kind has: what the activity is for in a network's series (``ROLES``), stored with its settings
+    only when set."""
+
+    role: Role = ''
 
     def to_dict(self) -> dict[str, object]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != 'role' or self.role}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Self:
         names = {f.name for f in fields(cls)}
-        return replace(cls(), **{k: v for k, v in (data or {}).items() if k in names})
+        values = {k: v for k, v in (data or {}).items() if k in names}
+        if values.get('role', '') not in ROLES:
+            values['role'] = ''  # a role this version does not know (or not a text): none
+        return replace(cls(), **values)
 
     @property
     def options(self) -> tuple[str, ...]:

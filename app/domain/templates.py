@@ -1,14 +1,18 @@
 """Ready-made agendas for the meetings of a learning network (the seeds' formats), and a meeting's agenda as one.
 
-Texts are catalog keys: a template is laid out in the facilitator's language when it is used. Every built-in
-template ends with the evaluation (ROTI), with its default questions.
+A built-in template is put together from what the kinds contribute (``Kind.template_items``: an activity at a place
+in a template, with its role in the series); the registry assembles them (``Registry.templates``). Texts are catalog
+keys: a template is laid out in the facilitator's language when it is used. Every built-in template ends with the
+evaluation (ROTI), with its default questions.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
+from app.domain.activities import Role
 from app.i18n import N_
 
 
@@ -17,6 +21,18 @@ class TemplateItem:
     kind: str
     text: str                      # a catalog key (built-in) or the text itself (a facilitator's own)
     settings: dict[str, Any]
+    role: Role = ''                # its role in the series (stored with its settings when used)
+
+
+@dataclass(frozen=True, slots=True)
+class TemplatePart:
+    """What a kind contributes to a built-in template: one activity of that kind at a place in it."""
+
+    template: str                  # the template's key (``TEMPLATES``)
+    place: int                     # its place in the template, from 0; ``LAST``: at the end
+    text: str                      # a catalog key
+    settings: dict[str, Any] = field(default_factory=dict)
+    role: Role = ''
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,34 +42,23 @@ class BuiltInTemplate:
     items: tuple[TemplateItem, ...]
 
 
-BUILT_IN: tuple[BuiltInTemplate, ...] = (
-    BuiltInTemplate('start', N_('template.start'), (
-        TemplateItem('open', N_('template.start.expectations'), {}),
-        TemplateItem('speed_date', N_('template.start.speed_date'),
-                     {'minutes': 4, 'round_questions': N_('template.start.speed_date_questions')}),
-        TemplateItem('open', N_('template.start.learning_goal'), {}),
-        TemplateItem('score', N_('template.start.confidence'), {}),
-        TemplateItem('evaluation', N_('evaluation.question'), {}),
-    )),
-    BuiltInTemplate('deepening', N_('template.deepening'), (
-        TemplateItem('open', N_('template.applied'), {}),  # applied value: what came of last time's take-away
-        TemplateItem('open', N_('template.deepening.case'), {}),
-        TemplateItem('statement', N_('template.deepening.statement'), {}),
-        TemplateItem('breakout', N_('template.deepening.breakout'), {'minutes': 20}),
-        TemplateItem('open', N_('template.deepening.harvest'), {}),
-        TemplateItem('evaluation', N_('evaluation.question'), {}),
-    )),
-    BuiltInTemplate('closing', N_('template.closing'), (
-        TemplateItem('open', N_('template.applied'), {}),
-        TemplateItem('open', N_('template.closing.looking_back'), {}),
-        TemplateItem('open', N_('template.closing.follow_up'), {}),
-        TemplateItem('evaluation', N_('evaluation.question'), {}),
-    )),
+TEMPLATES: tuple[tuple[str, str], ...] = (  # (key, name's catalog key), in the order the planning dialog lists them
+    ('start', N_('template.start')),
+    ('deepening', N_('template.deepening')),
+    ('closing', N_('template.closing')),
 )
+LAST = 1_000  # the place of what closes every template (the evaluation)
 
 
-def built_in(key: str) -> BuiltInTemplate | None:
-    return next((template for template in BUILT_IN if template.key == key), None)
+def assemble(parts: Iterable[tuple[str, TemplatePart]]) -> tuple[BuiltInTemplate, ...]:
+    """The built-in templates from (kind name, part) pairs: each template's parts in the order of their places (two
+    parts on one place: in the order given). A part of an unknown template is left out."""
+    items: dict[str, list[tuple[int, int, TemplateItem]]] = {key: [] for key, _ in TEMPLATES}
+    for n, (kind, part) in enumerate(parts):
+        if part.template in items:
+            items[part.template].append((part.place, n, TemplateItem(kind, part.text, dict(part.settings), part.role)))
+    return tuple(BuiltInTemplate(key, name, tuple(item for _, _, item in sorted(items[key], key=lambda x: x[:2])))
+                 for key, name in TEMPLATES)
 
 
 # settings whose value is a catalog key in a built-in template (a list of questions, one per line)

@@ -17,6 +17,7 @@ from app.domain.people import Person
 from app.domain.report import ReportSection, answer_blocks, bars
 from app.domain.rounds import Round
 from app.domain.tallies import Tally
+from app.domain.templates import TemplatePart
 from app.i18n import N_, Translate
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ class Kind:
     before_leaving: ClassVar[Any] = None    # a phone view asked once when someone leaves while it is open
     # answers after closing: (how long, key when over, key for someone who joined after it closed)
     late_answers: ClassVar[tuple[timedelta, str, str] | None] = None
+    # what it contributes to the built-in templates (an activity at a place in a template, with its role)
+    template_items: ClassVar[tuple[TemplatePart, ...]] = ()
 
     def new_settings(self, data: KindSettings | dict[str, Any] | None) -> KindSettings:
         """Settings of this kind from a settings object or a stored dict (unknown fields are ignored)."""

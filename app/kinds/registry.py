@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from app.domain.errors import Refused
+from app.domain.templates import BuiltInTemplate, assemble
 from app.kinds.base import Kind
 from app.kinds.breakout.kind import Breakout
 from app.kinds.evaluation.kind import Evaluation
@@ -43,6 +44,13 @@ class Registry:
     def change_types(self) -> tuple[type, ...]:
         """The changes of every kind's runner (the bus must know them)."""
         return tuple(t for kind in self for t in kind.change_types)
+
+    def templates(self) -> tuple[BuiltInTemplate, ...]:
+        """The built-in templates, put together from what every kind contributes (``Kind.template_items``)."""
+        return assemble((kind.name, part) for kind in self for part in kind.template_items)
+
+    def template(self, key: str) -> BuiltInTemplate | None:
+        return next((template for template in self.templates() if template.key == key), None)
 
 
 def default_registry() -> Registry:

@@ -11,10 +11,10 @@ Rules (also on the network page):
   "wat zou er één punt bij doen", ``text`` "wat neem je mee naar je eigen werk", ``extra`` "wat mag anders";
 - a meeting without an evaluation (or without answers) is a point without a value: it keeps its place in the series
   (the trend line's x is the meeting's place), it does not pull the line;
-- expectations: the answers to the first meeting's open question whose text mentions "verwacht"/"expect"; without
-  one, the first open question of the first meeting (the start template begins with "Wat verwacht je…");
-- achieved: the answers to the last meeting's open question whose text mentions "gehaald"/"bijgebleven"/"achiev";
-  without one, the take-aways ("wat neem je mee") of the last meeting's evaluation;
+- expectations: the answers to the first meeting's activity with the role ``expectations`` (the start template's
+  "Wat verwacht je…", or marked in the agenda editor; migration 0012 marked them in older data);
+- achieved: the answers to the last meeting's activity with the role ``achieved``; without one, the take-aways
+  ("wat neem je mee") of the last meeting's evaluation;
 - a quote for "Vorige keer" is one of the previous meeting's texts, word for word, never with a name.
 """
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.activities import Role
 from app.domain.errors import Refused
 from app.domain.evaluation import RotiStats, Trend, mean_of, roti_stats, trend
 from app.domain.people import clean_text
@@ -34,8 +35,6 @@ from app.store.repo import Repo
 KIND = 'evaluation'
 MAX_NOTE = 300
 MAX_QUOTES = 3
-EXPECTATION_WORDS = ('verwacht', 'expect')
-ACHIEVED_WORDS = ('gehaald', 'bijgebleven', 'achiev')
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,20 +131,19 @@ class Evaluations:
         series = [await self._evaluation(m) for m in meetings]
         first, last = meetings[0], meetings[-1]
         activities, answers = await self._read(first.id)
-        opens = [a for a in activities if a.kind == 'open']
-        asked = next((a for a in opens if _mentions(a.text, EXPECTATION_WORDS)), opens[0] if opens else None)
+        asked = _with_role(activities, 'expectations')
         expectations = _unique(r.text for r in answers.get(asked.id, [])) if asked else ()
         activities, answers = await self._read(last.id)
-        asked = next((a for a in activities if a.kind == 'open' and _mentions(a.text, ACHIEVED_WORDS)), None)
+        asked = _with_role(activities, 'achieved')
         achieved = _unique(r.text for r in answers.get(asked.id, [])) if asked else series[-1].take_away
         stats = {e.meeting_id: e.stats for e in series}
         return Comparison(first.title, last.title, expectations, achieved, mean_of(stats),
                           sum(s.count for s in stats.values()), sum(1 for s in stats.values() if not s.empty))
 
 
-def _mentions(text: str, needles: tuple[str, ...]) -> bool:
-    lower = text.lower()
-    return any(needle in lower for needle in needles)
+def _with_role(activities: list[Activity], role: Role) -> Activity | None:
+    """The first activity of the agenda with that role in the series, whatever its kind."""
+    return next((a for a in activities if (a.settings or {}).get('role') == role), None)
 
 
 def _choices(stats: RotiStats) -> list[str]:

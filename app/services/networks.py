@@ -25,7 +25,7 @@ from app.domain.networks import (
     ranking,
 )
 from app.domain.people import Person, clean_text, clean_title
-from app.domain.templates import BUILT_IN, TRANSLATED_SETTINGS, as_items, built_in
+from app.domain.templates import TRANSLATED_SETTINGS, as_items
 from app.i18n import N_, Translate
 from app.live.changes import NetworkChanged
 from app.live.room import Room
@@ -293,12 +293,13 @@ class Networks:
                 raise Refused(N_('error.unknown_meeting'))
             return [(a.kind, a.text, a.settings.to_dict()) for a in room.agenda.ordered()]
         if what == 'builtin':
-            template = built_in(ref)
+            template = self._rooms.kinds.template(ref)
             if template is None:
                 raise Refused(N_('error.unknown_template'))
             say = t or (lambda key: key)
             return [(item.kind, say(item.text),
-                     {k: say(v) if k in TRANSLATED_SETTINGS else v for k, v in item.settings.items()})
+                     {k: say(v) if k in TRANSLATED_SETTINGS else v for k, v in item.settings.items()}
+                     | ({'role': item.role} if item.role else {}))
                     for item in template.items]
         if what == 'template' and ref.isdigit():
             own = {tp.id: tp for tp in await self._db.templates_of(facilitator_id)}
@@ -319,7 +320,8 @@ class Networks:
     async def templates(self, facilitator_id: int, t: Translate) -> list[tuple[str, str]]:
         """(source, name) of every template: the built-in ones, then the facilitator's own."""
         own = await self._db.templates_of(facilitator_id)
-        return [(f'builtin:{tp.key}', t(tp.name)) for tp in BUILT_IN] + [(f'template:{tp.id}', tp.name) for tp in own]
+        return [(f'builtin:{tp.key}', t(tp.name)) for tp in self._rooms.kinds.templates()] + [
+            (f'template:{tp.id}', tp.name) for tp in own]
 
     async def save_template(self, facilitator_id: int, room: Room, name: str | None) -> None:
         if room.info.facilitator_id != facilitator_id:

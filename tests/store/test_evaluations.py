@@ -46,7 +46,9 @@ async def a_series(repo: Repo, networks: Networks) -> tuple[int, list[int]]:
     for number, answers in enumerate(SERIES, start=1):
         meeting_id = await networks.plan(facilitator.id, network_id, f'Bijeenkomst {number}', date(2026, number, 10))
         if number == 1:
-            question = await repo.add_activity(meeting_id, 'open', 'Wat verwacht je van dit netwerk?', {})
+            other_first = await repo.add_activity(meeting_id, 'open', 'Wat verwacht je van de lunch?', {})  # no role
+            question = await repo.add_activity(meeting_id, 'open', 'Wat verwacht je van dit netwerk?',
+                                               {'role': 'expectations'})
             other = await repo.add_activity(meeting_id, 'open', 'Hoe heet je hond?', {})
         evaluation = await repo.add_activity(meeting_id, 'evaluation', 'Evaluatie', {})
         for i, (score, take_away, why, change) in enumerate(answers):
@@ -55,6 +57,7 @@ async def a_series(repo: Repo, networks: Networks) -> tuple[int, list[int]]:
             if number == 1:
                 await repo.save_response(question.id, person.id, text=f'Verwachting {i}')
                 await repo.save_response(other.id, person.id, text='Rex')
+                await repo.save_response(other_first.id, person.id, text='Soep')
         hidden = await repo.add_participant(meeting_id, f'device-{number}-hidden', 'Verborgen', 'Org')
         await repo.save_response(evaluation.id, hidden.id, choice='0', text='Scheldwoord', extra='casussen weg',
                                  hidden=True)
@@ -138,9 +141,13 @@ async def test_comparison_of_first_and_last_meeting(repo: Repo, networks: Networ
     assert comparison.expectations == ('Verwachting 0', 'Verwachting 1', 'Verwachting 2')   # not the dog's name
     assert comparison.achieved == ('Ik probeer de methode morgen', 'Goede gesprekken', 'Een maatje gevonden')
     assert comparison.roti == pytest.approx(3) and comparison.count == 9 and comparison.meetings_with_data == 3
-    # an open question of the last meeting about what was achieved wins over the take-aways
-    question = await repo.add_activity(meetings[2], 'open', 'Wat heb je gehaald uit dit netwerk?', {})
+    # a question of the last meeting in the role "achieved" wins over the take-aways; its text alone does not
     person = await repo.add_participant(meetings[2], 'device-last', 'Iemand', 'Org')
+    unmarked = await repo.add_activity(meetings[2], 'open', 'Wat heb je gehaald uit de pauze?', {})
+    await repo.save_response(unmarked.id, person.id, text='Koffie')
+    assert (await evaluations.comparison(network_id)).achieved == comparison.achieved
+    question = await repo.add_activity(meetings[2], 'score', 'Wat heb je gehaald uit dit netwerk?',
+                                       {'role': 'achieved'})  # any kind may have the role
     await repo.save_response(question.id, person.id, text='Meer zelfvertrouwen')
     assert (await evaluations.comparison(network_id)).achieved == ('Meer zelfvertrouwen',)
 

@@ -159,6 +159,8 @@ async def test_plan_meetings_from_nothing_a_meeting_a_built_in_and_an_own_templa
                                        t('template.start.learning_goal'), t('template.start.confidence'),
                                        t('evaluation.question')]
     assert not any(a.text.startswith('template.') for a in items)  # laid out in Dutch, not as keys
+    assert [a.settings.role for a in items] == ['expectations', '', '', '', '']  # stored with its settings
+    assert (await repo.activities_of(start.info.id))[0].settings['role'] == 'expectations'
     speed_date = items[1].settings
     assert speed_date.minutes == 4
     assert speed_date.round_questions == t('template.start.speed_date_questions')
@@ -174,6 +176,7 @@ async def test_plan_meetings_from_nothing_a_meeting_a_built_in_and_an_own_templa
     assert [a.text for a in english.agenda.ordered()] == [en('template.applied'), en('template.closing.looking_back'),
                                                           en('template.closing.follow_up'),
                                                           en('evaluation.question')]
+    assert [a.settings.role for a in english.agenda.ordered()] == ['', 'achieved', '', '']
     assert english.agenda.ordered()[-1].settings.question('why', en) == 'What would add one point?'
 
     await networks.save_template(facilitator_id, copy, 'Mijn sjabloon')

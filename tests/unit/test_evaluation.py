@@ -7,7 +7,6 @@ import pytest
 from app.domain.activities import MAX_REASON, Activity, Answer
 from app.domain.errors import Refused
 from app.domain.evaluation import ROTI, asks_why, mean_of, recurring_words, roti_stats, trend, trend_line
-from app.domain.templates import BUILT_IN
 from app.i18n import translator
 from app.kinds.evaluation.rules import EvaluationRules, EvaluationSettings
 from app.kinds.registry import default_registry
@@ -125,5 +124,7 @@ def test_report_has_stats_and_visible_texts_without_names() -> None:
 
 def test_registered_and_at_the_end_of_every_built_in_template() -> None:
     assert 'evaluation' in default_registry()
-    assert all(template.items[-1].kind == 'evaluation' for template in BUILT_IN)
-    assert not any(item.text == 'template.closing.evaluation' for template in BUILT_IN for item in template.items)
+    built_in = default_registry().templates()
+    assert len(built_in) == 3
+    assert all(template.items[-1].kind == 'evaluation' for template in built_in)
+    assert not any(item.text == 'template.closing.evaluation' for template in built_in for item in template.items)

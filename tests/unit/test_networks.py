@@ -37,8 +37,9 @@ from app.domain.networks import (
     ranking,
 )
 from app.domain.pairing import pair_round
-from app.domain.templates import BUILT_IN, TRANSLATED_SETTINGS, as_items, built_in
+from app.domain.templates import LAST, TRANSLATED_SETTINGS, TemplatePart, as_items, assemble
 from app.i18n import LANGUAGES, translator
+from app.kinds.registry import default_registry
 
 
 def refused(call, *args, **kwargs) -> Refused:
@@ -287,8 +288,10 @@ def test_ranking() -> None:
 @pytest.mark.parametrize('lang', LANGUAGES)
 def test_built_in_templates_are_translated_and_fit(lang: str) -> None:
     t = translator(lang)
-    assert [tp.key for tp in BUILT_IN] == ['start', 'deepening', 'closing']
-    for template in BUILT_IN:
+    kinds = default_registry()
+    built_in = kinds.templates()
+    assert [tp.key for tp in built_in] == ['start', 'deepening', 'closing']
+    for template in built_in:
         assert t(template.name) != template.name, template.name
         for item in template.items:
             text = t(item.text)
@@ -297,7 +300,29 @@ def test_built_in_templates_are_translated_and_fit(lang: str) -> None:
                 if name in item.settings:
                     lines = t(item.settings[name]).splitlines()
                     assert len(lines) >= 2 and all(line.strip() for line in lines), item.settings[name]
-    assert built_in('start') is BUILT_IN[0] and built_in('nope') is None
+    assert kinds.template('start') == built_in[0] and kinds.template('nope') is None
+    assert all(item.kind in kinds for template in built_in for item in template.items)
+
+
+def test_built_in_templates_come_from_the_kinds_in_place_order_with_their_roles() -> None:
+    start, deepening, closing = default_registry().templates()
+    assert [(i.kind, i.text, i.role) for i in start.items] == [
+        ('open', 'template.start.expectations', 'expectations'), ('speed_date', 'template.start.speed_date', ''),
+        ('open', 'template.start.learning_goal', ''), ('score', 'template.start.confidence', ''),
+        ('evaluation', 'evaluation.question', '')]
+    assert [i.kind for i in deepening.items] == ['open', 'open', 'statement', 'breakout', 'open', 'evaluation']
+    assert [(i.text, i.role) for i in closing.items if i.role] == [('template.closing.looking_back', 'achieved')]
+    assert start.items[1].settings == {'minutes': 4, 'round_questions': 'template.start.speed_date_questions'}
+
+
+def test_assemble_orders_by_place_then_as_given_and_skips_unknown_templates() -> None:
+    parts = [('b', TemplatePart('start', LAST, 'last')), ('a', TemplatePart('start', 1, 'one')),
+             ('c', TemplatePart('start', 1, 'one again')), ('d', TemplatePart('nowhere', 0, 'lost')),
+             ('e', TemplatePart('closing', 0, 'first', {'x': 1}, 'achieved'))]
+    start, deepening, closing = assemble(parts)
+    assert [i.text for i in start.items] == ['one', 'one again', 'last'] and deepening.items == ()
+    first = closing.items[0]
+    assert (first.kind, first.settings, first.role) == ('e', {'x': 1}, 'achieved')
 
 
 def test_as_items_copies_the_settings() -> None:

@@ -8,6 +8,7 @@ from typing import Literal, Self
 from app.domain.activities import Activity, Answer, KindSettings, clamp
 from app.domain.report import Block, Quote, ReportSection
 from app.domain.rounds import Round
+from app.domain.templates import TemplatePart
 from app.domain.video import parse_places
 from app.i18n import N_, Translate
 from app.kinds.base import Kind
@@ -46,6 +47,7 @@ class BreakoutRules(Kind):
     label = N_('kind.breakout')
     text_label = N_('agenda.title_field')
     settings = BreakoutSettings
+    template_items = (TemplatePart('deepening', 3, N_('template.deepening.breakout'), {'minutes': 20}),)
 
     def progress(self, activity: Activity, answers: int, rounds: list[Round], t: Translate) -> str:
         harvests = sum(1 for r in rounds if r.activity_id == activity.id for n in range(1, len(r.groups) + 1)

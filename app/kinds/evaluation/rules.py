@@ -24,6 +24,7 @@ from app.domain.people import limited_text
 from app.domain.report import Block, Figure, ReportSection, bars, quotes
 from app.domain.rounds import Round
 from app.domain.tallies import format_number
+from app.domain.templates import LAST, TEMPLATES, TemplatePart
 from app.i18n import N_, NP_, Translate
 from app.kinds.base import Kind
 
@@ -70,6 +71,8 @@ class EvaluationRules(Kind):
     label = N_('kind.evaluation')
     settings = EvaluationSettings
     answered = True
+    # every built-in template closes with the evaluation, with its default questions
+    template_items = tuple(TemplatePart(key, LAST, QUESTION_TEXT) for key, _ in TEMPLATES)
     # answers still count this long after it closed, from a device that was in the meeting before it closed
     late_answers = (timedelta(hours=48), N_('error.evaluation_closed'), N_('evaluation.not_joined'))
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from nicegui import ui
 
+from app.domain.activities import ROLES
 from app.ui.parts import SettingsForm
 
 
@@ -46,8 +47,13 @@ class ScoreForm(PollForm):
 
 class OpenForm(PollForm):
     def own(self) -> None:
-        self.display = ui.toggle({'wall': self.t('agenda.display_wall'), 'cloud': self.t('agenda.display_cloud')},
+        t = self.t
+        self.display = ui.toggle({'wall': t('agenda.display_wall'), 'cloud': t('agenda.display_cloud')},
                                  value=self.settings.display).mark('display')
+        # what the network page compares over the series: the first meeting's expectations, the last one's achieved
+        self.role = ui.select({'': t('agenda.role_none'), 'expectations': t('agenda.role_expectations'),
+                               'achieved': t('agenda.role_achieved')}, value=self.settings.role,
+                              label=t('agenda.role')).classes('w-full').props('data-testid=role').mark('role')
 
     def own_fields(self) -> dict[str, Any]:
-        return {'display': self.display.value}
+        return {'display': self.display.value, 'role': self.role.value if self.role.value in ROLES else ''}

@@ -12,6 +12,7 @@ from app.domain.people import required_text
 from app.domain.report import Figure, ReportSection
 from app.domain.rounds import Round
 from app.domain.tallies import Tally, format_number, score_stats, whole_percentages, words
+from app.domain.templates import TemplatePart
 from app.i18n import N_, NP_, Translate
 from app.kinds.base import Kind
 
@@ -99,6 +100,7 @@ class StatementRules(ChoiceRules):
     label = N_('kind.statement')
     settings = StatementSettings
     examples = tuple((key, {'ask_reason': True}) for key in EXAMPLE_KEYS)
+    template_items = (TemplatePart('deepening', 2, N_('template.deepening.statement')),)
 
     def label_of(self, choice: str) -> str | None:
         return f'option.{choice}' if choice in (AGREE, DOUBT, DISAGREE) else None
@@ -113,6 +115,7 @@ class ScoreRules(ChoiceRules):
     name = 'score'
     label = N_('kind.score')
     settings = ScoreSettings
+    template_items = (TemplatePart('start', 3, N_('template.start.confidence')),)
 
     def summary(self, activity: Activity, counts: dict[str, int], answers: list[str], t: Translate, lang: str) -> str:
         stats = score_stats(counts)
@@ -134,6 +137,16 @@ class OpenRules(Kind):
     label = N_('kind.open')
     settings = OpenSettings
     answered = True
+    template_items = (
+        TemplatePart('start', 0, N_('template.start.expectations'), role='expectations'),
+        TemplatePart('start', 2, N_('template.start.learning_goal')),
+        TemplatePart('deepening', 0, N_('template.applied')),  # applied value: what came of last time's take-away
+        TemplatePart('deepening', 1, N_('template.deepening.case')),
+        TemplatePart('deepening', 4, N_('template.deepening.harvest')),
+        TemplatePart('closing', 0, N_('template.applied')),
+        TemplatePart('closing', 1, N_('template.closing.looking_back'), role='achieved'),
+        TemplatePart('closing', 2, N_('template.closing.follow_up')),
+    )
 
     def clean_answer(self, activity: Activity, choice: str | None, text: str | None) -> tuple[str, str]:
         return '', required_text(text, MAX_ANSWER, N_('error.answer_required'), NP_('error.answer_too_long'))

@@ -9,6 +9,7 @@ from app.domain.activities import Activity, Answer, KindSettings, clamp
 from app.domain.pairing import max_rounds_without_repeat
 from app.domain.report import Block, Quote, ReportSection
 from app.domain.rounds import Round
+from app.domain.templates import TemplatePart
 from app.i18n import N_, Translate
 from app.kinds.base import Kind
 
@@ -60,6 +61,8 @@ class SpeedDateRules(Kind):
     label = N_('kind.speed_date')
     text_label = N_('agenda.title_field')
     settings = SpeedDateSettings
+    template_items = (TemplatePart('start', 1, N_('template.start.speed_date'),
+                                   {'minutes': 4, 'round_questions': N_('template.start.speed_date_questions')}),)
 
     def progress(self, activity: Activity, answers: int, rounds: list[Round], t: Translate) -> str:
         done = sum(1 for r in rounds if r.activity_id == activity.id)
