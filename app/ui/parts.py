@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nicegui import Event
 
 from app.domain.activities import Activity
 from app.domain.meetings import Invite
 from app.i18n import Translate
-from app.live.room import Room, RosterChange
+
+if TYPE_CHECKING:
+    from app.live.room import Room, RosterChange
 
 
 @dataclass(frozen=True)
