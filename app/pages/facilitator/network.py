@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import Request
 from nicegui import app, ui
 
 from app.domain.errors import Refused
-from app.domain.networks import ADVISED_MEMBERS, MAX_EMAIL, MAX_ROLE
+from app.domain.networks import ADVISED_MEMBERS, MAX_EMAIL, MAX_ROLE, Attendance
 from app.domain.people import MAX_NAME, MAX_ORGANISATION
 from app.i18n import Translate
 from app.pages.common import base_url, facilitator_id, header, parse_id, use_language
@@ -14,9 +16,10 @@ from app.pages.facilitator.network_exchange import open_needs_section
 from app.pages.facilitator.network_forms import network_dialog, plan_dialog
 from app.pages.facilitator.network_map_card import network_map_section
 from app.pages.facilitator.network_trend import trend_section
-from app.services.networks import MemberInfo, NetworkInfo, Networks
+from app.services.networks import AgreementInfo, MemberInfo, NetworkInfo, Networks, PlannedMeeting, TopicBoard
 from app.system import System
 from app.ui.messages import attempt, limited, message_card, notify_refused
+from components.async_section import AsyncSection
 
 
 def register(system: System) -> None:
@@ -46,29 +49,37 @@ class NetworkView:
         self.system, self.me, self.info, self.t, self.lang, self.base = system, me, info, t, lang, base
         self.networks: Networks = system.networks
         self.about = ui.refreshable(self._about)
-        self.members = ui.refreshable(self._members)
-        self.meetings = ui.refreshable(self._meetings)
-        self.attendance = ui.refreshable(self._attendance)
-        self.topics = ui.refreshable(self._topics)
-        self.agreements = ui.refreshable(self._agreements)
+        # drawn from fetched data: AsyncSection (components/) draws once the data is there, and only the latest
+        # of overlapping refreshes (ui.refreshable clears before its await: a flicker, or drawn twice)
+        self.members: AsyncSection[list[MemberInfo]]
+        self.meetings: AsyncSection[tuple[list[PlannedMeeting], list[MemberInfo]]]
+        self.attendance: AsyncSection[Attendance]
+        self.topics: AsyncSection[tuple[TopicBoard, list[PlannedMeeting]]]
+        self.agreements: AsyncSection[tuple[list[AgreementInfo], list[PlannedMeeting]]]
 
     async def build(self) -> None:
         with ui.column().classes('mx-auto max-w-5xl w-full gap-4 p-4') as self.root:
             self.about()
             with ui.row().classes('w-full gap-4 items-start no-wrap max-md:flex-wrap'):
                 with ui.column().classes('w-full md:w-1/2 gap-4'):
-                    await self.meetings()
-                    await self.topics()
-                    await self.agreements()
+                    self.meetings = AsyncSection(self._fetch_meetings, self._meetings)
+                    self.topics = AsyncSection(self._fetch_topics, self._topics)
+                    self.agreements = AsyncSection(self._fetch_agreements, self._agreements)
                 with ui.column().classes('w-full md:w-1/2 gap-4'):
-                    await self.members()
-            await self.attendance()
+                    self.members = AsyncSection(lambda: self.networks.members(self.info.id), self._members)
+            self.attendance = AsyncSection(lambda: self.networks.attendance(self.info.id), self._attendance)
+            for section in self._sections():
+                await section.refresh()
             await self._evaluation()
+
+    def _sections(self) -> tuple[AsyncSection[Any], ...]:
+        return self.members, self.meetings, self.attendance, self.topics, self.agreements
 
     async def refresh_all(self) -> None:
         self.info = await self.networks.get(self.me, self.info.id) or self.info
-        for part in (self.about, self.members, self.meetings, self.attendance, self.topics, self.agreements):
-            await part.refresh()
+        self.about.refresh()
+        for section in self._sections():
+            await section.refresh()
 
     # what it is
     def _about(self) -> None:
@@ -131,9 +142,8 @@ class NetworkView:
         dialog.open()
 
     # members
-    async def _members(self) -> None:
+    def _members(self, members: list[MemberInfo]) -> None:
         t = self.t
-        members = await self.networks.members(self.info.id)
         with ui.card().classes('w-full gap-2').props('data-testid=members-card'):
             ui.label(t.plural('network.members', len(members))).classes('text-lg font-semibold') \
                 .props('data-testid=member-count')
@@ -288,10 +298,12 @@ class NetworkView:
         dialog.open()
 
     # the series
-    async def _meetings(self) -> None:
+    async def _fetch_meetings(self) -> tuple[list[PlannedMeeting], list[MemberInfo]]:
+        return await self.networks.meetings(self.info.id), await self.networks.members(self.info.id)
+
+    def _meetings(self, data: tuple[list[PlannedMeeting], list[MemberInfo]]) -> None:
         t = self.t
-        meetings = await self.networks.meetings(self.info.id)
-        members = await self.networks.members(self.info.id)
+        meetings, members = data
         with ui.card().classes('w-full gap-2').props('data-testid=meetings-card'):
             with ui.row().classes('w-full items-center justify-between'):
                 ui.label(t('network.meetings', done=len(meetings), planned=self.info.planned_meetings)) \
@@ -371,7 +383,7 @@ class NetworkView:
                                                                       when.value, place.value, host.value),
                                  'negative'):
                     dialog.close()
-                    self.meetings.refresh()
+                    await self.meetings.refresh()
 
             with ui.row().classes('w-full justify-end'):
                 ui.button(t('common.cancel'), on_click=dialog.close).props('flat')
@@ -384,11 +396,11 @@ class NetworkView:
             ui.notify(self.t('network.pick_member'))
             return
         if await attempt(self.t, lambda: self.networks.add_preparer(self.info.id, meeting_id, member_id), 'negative'):
-            self.meetings.refresh()
+            await self.meetings.refresh()
 
     async def _revoke(self, meeting_id: int, preparer_id: int) -> None:
         if await attempt(self.t, lambda: self.networks.revoke_preparer(self.info.id, meeting_id, preparer_id)):
-            self.meetings.refresh()
+            await self.meetings.refresh()
 
     # the evaluation over the series (app/pages/facilitator/network_trend.py)
     async def _evaluation(self) -> None:
@@ -397,9 +409,8 @@ class NetworkView:
         await open_needs_section(self.system.exchanges, self.info.id, self.t)
 
     # attendance
-    async def _attendance(self) -> None:
+    def _attendance(self, grid: Attendance) -> None:
         t = self.t
-        grid = await self.networks.attendance(self.info.id)
         if not grid.members or not grid.meetings:
             return
         columns = [{'name': 'member', 'label': t('network.member'), 'field': 'member', 'align': 'left'}] + [
@@ -414,10 +425,13 @@ class NetworkView:
                 .classes('w-full').props('data-testid=attendance-table')
 
     # topics
-    async def _topics(self) -> None:
+    async def _fetch_topics(self) -> tuple[TopicBoard, list[PlannedMeeting]]:
+        return await self.networks.topics(self.info.id), await self.networks.meetings(self.info.id)
+
+    def _topics(self, data: tuple[TopicBoard, list[PlannedMeeting]]) -> None:
         t = self.t
-        board = await self.networks.topics(self.info.id)
-        meetings = [m for m in await self.networks.meetings(self.info.id) if m.state != 'closed']
+        board = data[0]
+        meetings = [m for m in data[1] if m.state != 'closed']
         with ui.card().classes('w-full gap-2').props('data-testid=topics-card'):
             ui.label(t('network.topics')).classes('text-lg font-semibold')
             if not board.topics:
@@ -438,17 +452,20 @@ class NetworkView:
     async def _use(self, topic_id: int, meeting_id: int) -> None:
         if await attempt(self.t, lambda: self.networks.use_topic(self.info.id, topic_id, meeting_id)):
             ui.notify(self.t('network.topic_used'), type='positive')
-            self.topics.refresh()
+            await self.topics.refresh()
 
     async def _delete_topic(self, topic_id: int) -> None:
         await self.networks.delete_topic(self.info.id, topic_id)
-        self.topics.refresh()
+        await self.topics.refresh()
 
     # agreements
-    async def _agreements(self) -> None:
+    async def _fetch_agreements(self) -> tuple[list[AgreementInfo], list[PlannedMeeting]]:
+        return await self.networks.agreements(self.info.id), await self.networks.meetings(self.info.id)
+
+    def _agreements(self, data: tuple[list[AgreementInfo], list[PlannedMeeting]]) -> None:
         t = self.t
-        agreements = await self.networks.agreements(self.info.id)
-        titles = {m.id: m.title for m in await self.networks.meetings(self.info.id)}
+        agreements = data[0]
+        titles = {m.id: m.title for m in data[1]}
         with ui.card().classes('w-full gap-1').props('data-testid=agreements-card'):
             ui.label(t('network.agreements')).classes('text-lg font-semibold')
             if not agreements:
