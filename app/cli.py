@@ -111,6 +111,8 @@ def demo_command(settings: Settings, participants: int, network: bool = False) -
         import tempfile
         settings = settings.model_copy(update={'data_dir': Path(tempfile.mkdtemp(prefix='uitwisselplek-demo-'))})
     os.environ.setdefault('NICEGUI_STORAGE_PATH', str(settings.resolved_data_dir() / 'sessions'))
+    from nicegui import background_tasks
+
     from app import demo
     from app.main import run
     from app.system import System
@@ -129,8 +131,8 @@ def demo_command(settings: Settings, participants: int, network: bool = False) -
                 f'  phone (participant):   {base}/{room.info.join_code}',
                 f'  12 members, three past meetings; {participants} simulated participants (members first) join '
                 'the meeting of today and answer whatever you open.', ''], ), flush=True)
-            system.demo_task = asyncio.get_running_loop().create_task(
-                demo.simulate_network(system, room, participants))
+            system.demo_task = background_tasks.create(demo.simulate_network(system, room, participants),
+                                                       name='demo: simulated participants')
             return
         meeting_id, username, password = await demo.prepare(system)
         room = await system.rooms.get(meeting_id)
@@ -140,7 +142,8 @@ def demo_command(settings: Settings, participants: int, network: bool = False) -
             f'  screen (projector):    {base}/m/{meeting_id}/screen?key={room.info.screen_key}',
             f'  phone (participant):   {base}/{room.info.join_code}',
             f'  {participants} simulated participants join now and answer whatever you open.', ''], ), flush=True)
-        system.demo_task = asyncio.get_running_loop().create_task(demo.simulate(room, participants))
+        system.demo_task = background_tasks.create(demo.simulate(room, participants),
+                                                   name='demo: simulated participants')  # cancelled at shutdown
 
     run(settings, after_start=start)
     return 0
