@@ -65,7 +65,7 @@ async def prepare(system: System) -> tuple[int, str, str]:
         'round_questions': 'Wanneer deelde je het laatst kennis met iemand buiten je team?'})
     await agenda.add('breakout', 'Wissel ervaringen uit in kleine groepjes', {
         'group_value': 4, 'group_questions': 'Wat werkt?\nWat loopt mis?\nWat wil je nog leren?'})
-    await room.create_invite('Co-facilitator')
+    await room.invites.create('Co-facilitator')
     return meeting_id, username, password
 
 
@@ -76,8 +76,8 @@ async def simulate(room: Room, participants: int, seed: int = 0) -> None:
     people = []
     for i, name in enumerate(names):
         await asyncio.sleep(rng.uniform(0.3, 1.5))
-        person = await room.join(f'demo-device-{i}', name, rng.choice(ORGANISATIONS))
-        await room.page_connected(person.id, +1)  # shown online, as if their phone is open
+        person = await room.roster.join(f'demo-device-{i}', name, rng.choice(ORGANISATIONS))
+        await room.roster.page_connected(person.id, +1)  # shown online, as if their phone is open
         people.append(person)
     _answer_what_opens(room, people, rng)
 
@@ -287,7 +287,7 @@ async def prepare_network(system: System, seed: int = 0, today: date | None = No
                                      HOSTS.get(host, ('', ''))[1], host, source='builtin:deepening',
                                      t=translator(system.settings.language))
     room = await system.rooms.get(meeting_id)
-    await room.set_show_agreements(True)  # the screen shows what was agreed last time until the first activity
+    await room.settings.set_show_agreements(True)  # the screen shows what was agreed last time until the first activity
     return DemoNetwork(network_id, meeting_id, tuple(past), username, password)
 
 
@@ -338,7 +338,7 @@ async def _past_meeting(system: System, account_id: int, network_id: int, meetin
     await room.agenda.show_nothing()
     for what, who, _ in meeting.agreements:
         await networks.agree(room, what, who)
-    await room.set_state('closed')
+    await room.settings.set_state('closed')
     repo = system.repo
     await repo.networks.backdate_meeting(meeting_id, datetime.now(UTC) - start)
     for round_id, at in ended:
@@ -415,11 +415,11 @@ async def simulate_network(system: System, room: Room, participants: int, seed: 
         known = await system.networks.recognise(room, member_device(member.id))  # "Welkom terug, Annelies"
         person = await system.networks.join(room, member_device(member.id), member.name, member.organisation,
                                             member_id=known.id if known else member.id)
-        await room.page_connected(person.id, +1)
+        await room.roster.page_connected(person.id, +1)
         people.append(person)
     for i, name in enumerate(guests):
         await asyncio.sleep(rng.uniform(0.3, 1.5))
         person = await system.networks.join(room, f'demo-device-{i}', name, rng.choice(ORGANISATIONS))
-        await room.page_connected(person.id, +1)
+        await room.roster.page_connected(person.id, +1)
         people.append(person)
     _answer_what_opens(room, people, rng)

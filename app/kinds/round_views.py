@@ -12,7 +12,8 @@ from app.domain.errors import Refused
 from app.domain.rounds import Round, rounds_done
 from app.i18n import Translate
 from app.live.changes import ClockChanged, RoundSaved
-from app.live.room import Room, RosterChange
+from app.live.room import Room
+from app.live.roster import RosterChange
 from app.ui.messages import notify_refused
 from app.ui.parts import Part
 from components.attributes import with_props

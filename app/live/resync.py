@@ -40,8 +40,8 @@ def differences(held: Room, fresh: Room) -> Iterator[object]:
     the current one, people before their answers)."""
     yield from _meeting(held, fresh)
     yield from _people(held, fresh)
-    for key, invite in fresh.invites.items():
-        if held.invites.get(key) != invite:
+    for key, invite in fresh.invites.by_key.items():
+        if held.invites.by_key.get(key) != invite:
             yield InviteSaved(invite)
     yield from _agenda(held, fresh)
     yield from _rounds(held, fresh)
@@ -57,17 +57,17 @@ def _meeting(held: Room, fresh: Room) -> Iterator[object]:
 
 
 def _people(held: Room, fresh: Room) -> Iterator[object]:
-    for person_id, person in fresh.people.items():
-        if held.people.get(person_id) != person:
-            yield Joined(person, fresh.device_of(person_id), fresh.joined_at.get(person_id))
-    for person_id in list(held.people):
-        if person_id not in fresh.people:
-            yield Left(person_id, removed=person_id in fresh.removed)
-    for person_id in list(held.removed):
-        if person_id not in fresh.removed and person_id not in fresh.people:
+    for person_id, person in fresh.roster.people.items():
+        if held.roster.people.get(person_id) != person:
+            yield Joined(person, fresh.roster.device_of(person_id), fresh.roster.joined_at.get(person_id))
+    for person_id in list(held.roster.people):
+        if person_id not in fresh.roster.people:
+            yield Left(person_id, removed=person_id in fresh.roster.removed)
+    for person_id in list(held.roster.removed):
+        if person_id not in fresh.roster.removed and person_id not in fresh.roster.people:
             yield LetBackIn(person_id)
-    for person_id, place in fresh.places.items():
-        if held.places.get(person_id) != place:
+    for person_id, place in fresh.roster.places.items():
+        if held.roster.places.get(person_id) != place:
             yield PlaceChanged(person_id, place)
 
 

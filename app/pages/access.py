@@ -6,8 +6,9 @@ import hmac
 
 from nicegui import app, ui
 
+from app.domain.meetings import Invite
 from app.i18n import N_, Translate
-from app.live.room import Invite, Room
+from app.live.room import Room
 from app.pages.common import facilitator_id, parse_id
 from app.system import System
 from app.ui.messages import message_card
@@ -58,5 +59,5 @@ async def invite_for_key(system: System, meeting_text: str, key: str | None) -> 
     room = await system.rooms.get(meeting_id) if meeting_id is not None else None
     if room is None or not key:
         return None, None
-    invite = room.invite_for(key)
+    invite = room.invites.invite_for(key)
     return (room, invite) if invite else (None, None)

@@ -178,7 +178,7 @@ class Networks:
             for meeting_id in meetings:
                 room = self._rooms.loaded_room(meeting_id)
                 if room is not None and room.info.state != 'closed':
-                    await room.set_state('closed')  # phones still open say the meeting is over
+                    await room.settings.set_state('closed')  # phones still open say the meeting is over
         await self._db.delete_network(network_id, with_meetings)
         self._rooms.forget_rooms(meetings)  # loaded again from the database when next opened
 
@@ -228,7 +228,7 @@ class Networks:
         unlinked = await self._db.participants_without_member(meeting_id)
         count = 0
         for participant in unlinked:
-            if participant.id in room.people and await self._make_member(network_id, room, participant.id):
+            if participant.id in room.roster.people and await self._make_member(network_id, room, participant.id):
                 count += 1
         return count
 
@@ -242,7 +242,7 @@ class Networks:
         for meeting_id, participant_ids in by_meeting.items():
             room = await self._rooms.get(meeting_id)
             if room is not None:
-                await room.forget(participant_ids)
+                await room.roster.forget(participant_ids)
         await self._tell(network_id, 'members')
 
     async def _member_of(self, network_id: int, member_id: int):
@@ -315,7 +315,7 @@ class Networks:
         place_text, host_text = clean_text(place), clean_text(host)
         if len(place_text) > 200 or len(host_text) > 120:
             raise Refused(N_('error.place_or_host_too_long'))
-        await room.set_plan(clean_title(title), _date(on), place_text, host_text)
+        await room.settings.set_plan(clean_title(title), _date(on), place_text, host_text)
 
     async def templates(self, facilitator_id: int, t: Translate) -> list[tuple[str, str]]:
         """(source, name) of every template: the built-in ones, then the facilitator's own."""
@@ -372,7 +372,7 @@ class Networks:
     async def _present(self, room: Room) -> set[int]:
         """The members in this meeting now (one who left or was removed may join again, and is a member again)."""
         return {member for participant, member in (await self._db.members_in(room.info.id)).items()
-                if participant in room.people}
+                if participant in room.roster.people}
 
     async def choices(self, room: Room) -> list[MemberRef]:
         """Members a new device may pick from: those of the network not in this meeting yet."""
@@ -385,7 +385,7 @@ class Networks:
                    member_id: int | None = None) -> Person:
         """Join a meeting; in a network, as the member picked or the one who surely has this name and
         organisation (a guest otherwise)."""
-        if room.info.network_id is not None and room.participant_for_device(device) is None:
+        if room.info.network_id is not None and room.roster.participant_for_device(device) is None:
             choices = await self.choices(room)
             if member_id is not None and all(m.id != member_id for m in choices):
                 member_id = None  # not (or no longer) a member here, or already in this meeting
@@ -394,7 +394,7 @@ class Networks:
                 member_id = match.id if match else None
         elif room.info.network_id is None:
             member_id = None
-        return await room.join(device, name, organisation, address, member_id)
+        return await room.roster.join(device, name, organisation, address, member_id)
 
     async def guests(self, room: Room) -> list[tuple[Person, list[MemberRef]]]:
         """Participants who are no member yet, each with the members they may be (best first)."""
@@ -403,10 +403,10 @@ class Networks:
         choices = await self.choices(room)
         return [(person, member_suggestions(person.name, person.organisation, choices))
                 for p in await self._db.participants_without_member(room.info.id)
-                if (person := room.people.get(p.id)) is not None]
+                if (person := room.roster.people.get(p.id)) is not None]
 
     async def link(self, room: Room, participant_id: str, member_id: int) -> None:
-        if room.info.network_id is None or participant_id not in room.people:
+        if room.info.network_id is None or participant_id not in room.roster.people:
             raise Refused(N_('error.unknown_member'))
         if all(m.id != member_id for m in await self.choices(room)):
             raise Refused(N_('error.member_here'))
@@ -414,14 +414,14 @@ class Networks:
         await self._tell(room.info.network_id, 'members')
 
     async def make_member(self, room: Room, participant_id: str) -> None:
-        if room.info.network_id is None or participant_id not in room.people:
+        if room.info.network_id is None or participant_id not in room.roster.people:
             raise Refused(N_('error.unknown_member'))
         if not await self._make_member(room.info.network_id, room, participant_id):
-            raise Refused(N_('error.member_double'), name=room.people[participant_id].name)
+            raise Refused(N_('error.member_double'), name=room.roster.people[participant_id].name)
         await self._tell(room.info.network_id, 'members')
 
     async def _make_member(self, network_id: int, room: Room, participant_id: str) -> bool:
-        person = room.people[participant_id]
+        person = room.roster.people[participant_id]
         added, _ = await self._db.add_members(network_id, [clean_member(person.name, person.organisation)])
         if not added:
             return False

@@ -52,7 +52,7 @@ class Reports:
         """The meeting's report as it stands now (a running meeting too)."""
         people = {p.id: Person(p.id, p.name, p.organisation)
                   for p in await self._repo.participants_of(room.info.id)}
-        people.update(room.people)  # who is here now, as the room knows them
+        people.update(room.roster.people)  # who is here now, as the room knows them
         agreements = [Agreement(a.text, a.who) for a in await self._networks.agreements_here(room)]
         agenda = room.agenda
         return build_report(room.info, self._kinds, agenda.ordered(), agenda.answers, room.history(), people,

@@ -19,7 +19,8 @@ from app.domain.meetings import Invite
 from app.i18n import Translate
 
 if TYPE_CHECKING:
-    from app.live.room import Room, RosterChange
+    from app.live.room import Room
+    from app.live.roster import RosterChange
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def follow(room: Room, views: Iterable[type[Part] | None], shown: Callable[[], P
                 seen.add(id(event))
                 event.subscribe(forward, expect_args=True)
     if any(view.roster_changed is not Part.roster_changed for view in views):
-        room.roster_changed.subscribe(roster, expect_args=True)
+        room.roster.changed.subscribe(roster, expect_args=True)
 
 
 class FollowShown:
@@ -143,7 +144,7 @@ class FollowShown:
         if view is not None:
             wanted.update({(id(event), 'forward'): event for event in view.events(self.room)})
             if view.roster_changed is not Part.roster_changed:
-                wanted[(id(self.room.roster_changed), 'roster')] = self.room.roster_changed
+                wanted[(id(self.room.roster.changed), 'roster')] = self.room.roster.changed
         for key in [key for key in self.subscribed if key not in wanted]:
             self.subscribed.pop(key).unsubscribe(getattr(self, key[1]))
         for key, event in wanted.items():
@@ -181,3 +182,22 @@ class SettingsForm:
         from dataclasses import replace
 
         return replace(self.settings, **self.fields())
+
+
+class NetworkCard:
+    """A kind's card on the network page (``Kind.network_card``), drawn from what its ``series`` hook found over the
+    network's meetings; the page iterates over the kinds and knows none of them."""
+
+    def __init__(self, found: Any, t: Translate, lang: str) -> None:
+        self.found, self.t, self.lang = found, t, lang
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+
+def shown_by(room: Room, view: type) -> list[Activity]:
+    """The activities of the agenda whose kind shows them with ``view`` (in any role): what a view's ``preload`` asks
+    without naming a kind."""
+    return [a for a in room.agenda.activities.values()
+            if (kind := room.kinds.get(a.kind)) is not None
+            and view in (kind.control, kind.screen, kind.phone, kind.moderator)]

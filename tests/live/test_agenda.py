@@ -23,7 +23,7 @@ async def new_room(repo: Repo, rooms: Rooms, people: int = 5) -> tuple[Room, lis
     anna = await repo.create_facilitator('anna', 'hash')
     meeting = await repo.create_meeting(anna.id, 'Lerend netwerk', None)
     room = await rooms.get(meeting.id)
-    ids = [(await room.join(f'device-{i}', f'Deelnemer {i}', '')).id for i in range(people)]
+    ids = [(await room.roster.join(f'device-{i}', f'Deelnemer {i}', '')).id for i in range(people)]
     return room, ids
 
 

@@ -19,7 +19,7 @@ async def room_with(repo: Repo, rooms: Rooms, orgs: list[str], **settings: objec
     meeting = await repo.create_meeting(anna.id, 'Werkgroepen', None)
     room = await rooms.get(meeting.id)
     for i, org in enumerate(orgs):
-        await room.join(f'device-{i}', f'Deelnemer {i}', org)
+        await room.roster.join(f'device-{i}', f'Deelnemer {i}', org)
     activity = await room.agenda.add('breakout', 'Wissel ervaringen uit', settings)
     await room.agenda.open(activity.id)
     return room, room.agenda.activities[activity.id]
@@ -29,7 +29,7 @@ async def test_groups_mix_organisations(repo: Repo, rooms: Rooms) -> None:
     room, activity = await room_with(repo, rooms, ['A', 'A', 'A', 'B', 'B', 'B'], group_by='count', group_value=2,
                                      group_questions='Stelling 1\nStelling 2')
     r = await room.runner('breakout').new_round(activity)
-    orgs = {p.id: p.organisation for p in room.people.values()}
+    orgs = {p.id: p.organisation for p in room.roster.people.values()}
     assert sorted(len(g) for g in r.groups) == [3, 3]
     assert all({orgs[p] for p in g} == {'A', 'B'} for g in r.groups)
     assert [r.info(1).question, r.info(2).question] == ['Stelling 1', 'Stelling 2']
@@ -65,7 +65,7 @@ async def test_late_joiner_goes_to_the_smallest_group(repo: Repo, rooms: Rooms) 
     r = await room.runner('breakout').new_round(activity)
     smallest = min(range(len(r.groups)), key=lambda i: len(r.groups[i])) + 1
     await room.runner('breakout').start(activity.id)
-    late = await room.join('device-late', 'Laatkomer', 'F')
+    late = await room.roster.join('device-late', 'Laatkomer', 'F')
     assert room.runner('breakout').current(activity.id).table_of(late.id) == smallest
 
 
@@ -100,7 +100,7 @@ async def test_notes_merge_and_messages(repo: Repo, rooms: Rooms) -> None:
 
 async def test_moderators_are_assigned_in_turn(repo: Repo, rooms: Rooms) -> None:
     room, activity = await room_with(repo, rooms, ['A', 'B', 'C', 'D', 'E', 'F'], group_value=2)
-    mo = await room.create_invite('Mo')
+    mo = await room.invites.create('Mo')
     r = await room.runner('breakout').new_round(activity)
     assert {r.info(i).moderator_key for i in range(1, 4)} == {mo.key}
     await room.runner('breakout').set_moderator(activity.id, 2, '')
@@ -112,7 +112,7 @@ async def test_self_select_with_a_maximum(repo: Repo, rooms: Rooms) -> None:
                                      group_questions='Vorming\nIntervisie')
     r = await room.runner('breakout').new_round(activity)
     assert r.groups == ((), ()) and r.info(2).question == 'Intervisie'
-    people = list(room.people)
+    people = list(room.roster.people)
     assert room.runner('breakout').capacity(activity.id) == 3
     for pid in people[:3]:
         await room.runner('breakout').choose(activity.id, pid, 1)

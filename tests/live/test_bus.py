@@ -5,8 +5,8 @@ import secrets
 
 from app.kinds.registry import default_registry
 from app.live.bus import RedisBus
-from app.live.room import RosterChange
 from app.live.rooms import Rooms
+from app.live.roster import RosterChange
 from app.store.repo import Repo
 from app.system import change_codec
 from tests.conftest import REDIS_URL, need_service
@@ -32,25 +32,25 @@ async def test_changes_travel_between_instances(repo: Repo) -> None:
         meeting = await repo.create_meeting(anna_account.id, 'Netwerk', None)
         room_a, room_b = await rooms_a.get(meeting.id), await rooms_b.get(meeting.id)
         seen_on_b: list[RosterChange] = []
-        room_b.roster_changed.subscribe(seen_on_b.append)
+        room_b.roster.changed.subscribe(seen_on_b.append)
         await asyncio.sleep(0.1)  # both subscriptions are live
 
-        anna = await room_a.join('device-1', 'Anna', 'Woonzorg')
-        await wait_for(lambda: anna.id in room_b.people)
-        assert room_b.participant_for_device('device-1') == anna
+        anna = await room_a.roster.join('device-1', 'Anna', 'Woonzorg')
+        await wait_for(lambda: anna.id in room_b.roster.people)
+        assert room_b.roster.participant_for_device('device-1') == anna
 
-        await room_a.page_connected(anna.id, +1)
-        await wait_for(lambda: room_b.is_online(anna.id))
-        await room_b.page_connected(anna.id, +1)  # a second tab, on the other instance
-        await room_a.page_connected(anna.id, -1)
+        await room_a.roster.page_connected(anna.id, +1)
+        await wait_for(lambda: room_b.roster.is_online(anna.id))
+        await room_b.roster.page_connected(anna.id, +1)  # a second tab, on the other instance
+        await room_a.roster.page_connected(anna.id, -1)
         await asyncio.sleep(0.2)
-        assert room_a.is_online(anna.id) and room_b.is_online(anna.id)
+        assert room_a.roster.is_online(anna.id) and room_b.roster.is_online(anna.id)
 
-        await room_b.set_locked(True)
+        await room_b.settings.set_locked(True)
         await wait_for(lambda: room_a.info.locked)
 
-        await room_a.leave(anna.id)
-        await wait_for(lambda: anna.id not in room_b.people)
+        await room_a.roster.leave(anna.id)
+        await wait_for(lambda: anna.id not in room_b.roster.people)
         assert [c.kind for c in seen_on_b] == ['joined', 'presence', 'left']
     finally:
         await bus_a.stop()

@@ -51,7 +51,7 @@ async def test_votes_during_a_database_outage_are_stored_once_it_is_back(proxied
     rooms_a = Rooms(repo, RecordingBus(), default_registry())
     rooms_b = Rooms(repo, RecordingBus(state='down'), default_registry())  # hears nothing of a
     room_a, room_b = await rooms_a.get(meeting_id), await rooms_b.get(meeting_id)
-    people = [await room_a.join(f'device-{i}', f'Deelnemer {i}', '') for i in range(20)]
+    people = [await room_a.roster.join(f'device-{i}', f'Deelnemer {i}', '') for i in range(20)]
     statement = await room_a.agenda.next()
     for person in people[:10]:
         await room_a.agenda.answer(person.id, statement.id, choice='agree')

@@ -19,10 +19,10 @@ async def test_demo_meeting_and_participants(repo: Repo) -> None:
     assert username == 'demo' and len(password) >= 8
     task = asyncio.get_running_loop().create_task(demo.simulate(room, 3, seed=1))
     for _ in range(100):
-        if len(room.people) == 3:
+        if len(room.roster.people) == 3:
             break
         await asyncio.sleep(0.1)
-    assert len(room.people) == 3 and all(room.is_online(pid) for pid in room.people)
+    assert len(room.roster.people) == 3 and all(room.roster.is_online(pid) for pid in room.roster.people)
     first_statement = room.agenda.ordered()[1]
     await room.agenda.open(first_statement.id)
     for _ in range(100):

@@ -73,8 +73,8 @@ async def test_demo_network(repo: Repo) -> None:
     for member in members[:10]:
         await networks.join(room, demo.member_device(member.id), member.name, member.organisation,
                             member_id=member.id)
-    met = await room.met()
-    assert met and all(set(pair) <= set(room.people) for pair in met)
+    met = await room.memory.met()
+    assert met and all(set(pair) <= set(room.roster.people) for pair in met)
     assert len(met) >= 10  # the pairs and groups of three meetings, among ten of the members
 
 
@@ -87,10 +87,10 @@ async def test_demo_network_simulated_members(repo: Repo) -> None:
     room = await system.rooms.get(prepared.meeting_id)
     task = asyncio.get_running_loop().create_task(demo.simulate_network(system, room, 2, seed=1))
     for _ in range(100):
-        if len(room.people) == 2:
+        if len(room.roster.people) == 2:
             break
         await asyncio.sleep(0.1)
-    assert len(room.people) == 2 and all(room.is_online(pid) for pid in room.people)
+    assert len(room.roster.people) == 2 and all(room.roster.is_online(pid) for pid in room.roster.people)
     assert len(await repo.networks.members_in(room.info.id)) == 2  # members, recognised, not guests
     await task
 

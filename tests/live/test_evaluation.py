@@ -21,8 +21,8 @@ async def test_evaluation_answers_through_a_room(repo: Repo, rooms: Rooms) -> No
     anna = await repo.create_facilitator('anna', 'hash')
     meeting = await repo.create_meeting(anna.id, 'Netwerk', None)
     room = await rooms.get(meeting.id)
-    bert = await room.join('device-1', 'Bert', 'OCMW')
-    carla = await room.join('device-2', 'Carla', '')
+    bert = await room.roster.join('device-1', 'Bert', 'OCMW')
+    carla = await room.roster.join('device-2', 'Carla', '')
     nl = translator('nl')
     evaluation = await room.agenda.add('evaluation', nl('evaluation.question'), None)
     assert evaluation.options == ('0', '1', '2', '3', '4', '5')
@@ -81,7 +81,7 @@ async def test_answers_count_for_48_hours_after_it_closed(rooms: Rooms, repo: Re
     anna = await repo.create_facilitator('anna', 'hash')
     meeting = await repo.create_meeting(anna.id, 'Netwerk', None)
     room = await rooms.get(meeting.id)
-    bert = await room.join('device-1', 'Bert', 'OCMW')
+    bert = await room.roster.join('device-1', 'Bert', 'OCMW')
     statement = await room.agenda.add('statement', 'Kennis delen loont')
     evaluation = await room.agenda.add('evaluation', 'Hoe was het?')
     await room.agenda.open(statement.id)
@@ -92,7 +92,7 @@ async def test_answers_count_for_48_hours_after_it_closed(rooms: Rooms, repo: Re
     assert room.agenda.late() is None
 
     await room.agenda.open(evaluation.id)
-    await room.set_state('closed')  # closing the meeting closes the evaluation: the 48 hours start
+    await room.settings.set_state('closed')  # closing the meeting closes the evaluation: the 48 hours start
     closed_at = room.agenda.activities[evaluation.id].closed_at
     assert room.agenda.activities[evaluation.id].state == 'closed' and closed_at is not None
     assert room.agenda.late() == room.agenda.activities[evaluation.id]
@@ -100,7 +100,7 @@ async def test_answers_count_for_48_hours_after_it_closed(rooms: Rooms, repo: Re
 
     restarted = await Rooms(repo, LocalBus(), default_registry()).get(meeting.id)  # the time is stored
     assert restarted.agenda.activities[evaluation.id].closed_at == closed_at
-    assert restarted.participant_for_device('device-1') is not None  # the same device finds its participant
+    assert restarted.roster.participant_for_device('device-1') is not None  # the same device finds its participant
     monkeypatch.setattr(app.live.agenda, 'now', lambda: closed_at + timedelta(hours=47, minutes=59))
     await restarted.agenda.answer(bert.id, evaluation.id, extra='Meer pauzes')
     monkeypatch.setattr(app.live.agenda, 'now', lambda: closed_at + timedelta(hours=48, minutes=1))
@@ -119,11 +119,11 @@ async def test_a_device_that_joined_after_it_closed_cannot_score(rooms: Rooms, r
     anna = await repo.create_facilitator('anna', 'hash')
     meeting = await repo.create_meeting(anna.id, 'Netwerk', None)
     room = await rooms.get(meeting.id)
-    bert = await room.join('device-1', 'Bert', 'OCMW')
+    bert = await room.roster.join('device-1', 'Bert', 'OCMW')
     evaluation = await room.agenda.add('evaluation', 'Hoe was het?')
     await room.agenda.open(evaluation.id)
     await room.agenda.close(evaluation.id)  # the meeting goes on: others may still join
-    late = await room.join('device-2', 'Laat', '')
+    late = await room.roster.join('device-2', 'Laat', '')
     closed = room.agenda.activities[evaluation.id]
     assert room.agenda.answerable(closed, participant_id=bert.id)
     assert not room.agenda.answerable(closed, participant_id=late.id)

@@ -28,7 +28,7 @@ async def test_answers_market_and_pairs(repo: Repo, rooms: Rooms) -> None:
     anna = await repo.create_facilitator('anna', 'hash')
     meeting = await repo.create_meeting(anna.id, 'Netwerk', None)
     room = await rooms.get(meeting.id)
-    people = [await room.join(f'device-{i}', name, org) for i, (name, org) in enumerate(
+    people = [await room.roster.join(f'device-{i}', name, org) for i, (name, org) in enumerate(
         [('Anna', 'Woonzorg'), ('Bram', 'Thuiszorg'), ('Cleo', 'OCMW'), ('Dirk', 'Stad'), ('Eva', 'CAW'),
          ('Fien', 'Woonzorg')])]
     a, b, c, d, e, f = (p.id for p in people)
@@ -53,14 +53,14 @@ async def test_answers_market_and_pairs(repo: Repo, rooms: Rooms) -> None:
     await room.agenda.answer(c, exchange.id, text=offer(['Subsidies aanvragen'], ['Vrijwilligers vinden']))
     stored = await room.agenda.answer(d, exchange.id, text=offer(['<b>Subsidies</b>'], []))
     assert parse(stored.text).gives == (Item('<b>Subsidies</b>'),)  # stored as text: the views show it as text
-    market = market_of(room.agenda.activities[exchange.id], room.agenda.answers[exchange.id], room.people)
+    market = market_of(room.agenda.activities[exchange.id], room.agenda.answers[exchange.id], room.roster.people)
     assert {(m.need_of, m.offer_of) for m in market.matches} == {(a, b), (b, a), (c, a)}
 
     pairs = room.preferred_pairs(exchange.id)
     assert max(pairs, key=pairs.get) == frozenset((a, b))  # the mutual match is the strongest
 
-    await room.remove(c)  # a removed person drops out of the market (their answer stays stored)
-    market = market_of(room.agenda.activities[exchange.id], room.agenda.answers[exchange.id], room.people)
+    await room.roster.remove(c)  # a removed person drops out of the market (their answer stays stored)
+    market = market_of(room.agenda.activities[exchange.id], room.agenda.answers[exchange.id], room.roster.people)
     assert c not in market.answers and (c, a) not in {(m.need_of, m.offer_of) for m in market.matches}
 
     speed = await room.agenda.add('speed_date', 'Koppels', {'pairs_from': exchange.id})
@@ -68,7 +68,7 @@ async def test_answers_market_and_pairs(repo: Repo, rooms: Rooms) -> None:
     first = await room.runner('speed_date').next_round(room.agenda.activities[speed.id])
     assert tuple(sorted((a, b))) in first.groups  # the planted mutual match
     reason = room.kinds['exchange'].pair_reason(room.agenda.activities[exchange.id], room.agenda.answers[exchange.id],
-                                                room.people, a, b, translator('nl'))
+                                                room.roster.people, a, b, translator('nl'))
     assert reason.splitlines() == ['Bram kan je helpen met „Roosters voor het weekend” — bood „Planning van roosters” '
                                    'aan.', 'Je kan Bram helpen met „Vrijwilligers werven” — jij bood „Werving van '
                                    'vrijwilligers” aan.']
@@ -87,7 +87,7 @@ async def test_a_member_finds_last_time_back_and_the_network_sees_open_needs(rep
     first = await rooms.get(await networks.plan(anna.id, network_id, 'Eerste'))
     bert = await networks.join(first, 'device-b', 'Bert', 'OCMW')
     carla = await networks.join(first, 'device-c', 'Carla', 'Thuiszorg')
-    guest = await first.join('device-g', 'Gast', 'Extern')
+    guest = await first.roster.join('device-g', 'Gast', 'Extern')
     for person in (bert, carla):
         await networks.make_member(first, person.id)
     exchange = await first.agenda.add('exchange', 'Geven en vragen', None)
@@ -98,10 +98,10 @@ async def test_a_member_finds_last_time_back_and_the_network_sees_open_needs(rep
 
     second = await rooms.get(await networks.plan(anna.id, network_id, 'Tweede'))
     again = await networks.join(second, 'device-b', 'Bert', 'OCMW')
-    other = await second.join('device-x', 'Xavier', '')
+    other = await second.roster.join('device-x', 'Xavier', '')
     await second.agenda.add('exchange', 'Geven en vragen', None)
-    assert parse(await second.earlier_text('exchange', again.id)).needs == (Item('Een kwaliteitssysteem'),)
-    assert await second.earlier_text('exchange', other.id) == ''  # not a member
+    assert parse(await second.memory.earlier_text('exchange', again.id)).needs == (Item('Een kwaliteitssysteem'),)
+    assert await second.memory.earlier_text('exchange', other.id) == ''  # not a member
 
     needs = await Exchanges(repo).open_needs(network_id)
     assert [(n.member, n.need) for n in needs] == [('Carla (Thuiszorg)', 'Subsidies')]  # Bert's need is met

@@ -71,7 +71,7 @@ async def test_a_room_being_loaded_does_not_miss_a_change_made_meanwhile(repo: R
     meeting_id = await meeting_with_examples(repo)
     rooms_a = Rooms(repo, LocalBus(), default_registry())
     room_a = await rooms_a.get(meeting_id)
-    anna = await room_a.join('device-1', 'Anna', '')
+    anna = await room_a.roster.join('device-1', 'Anna', '')
     statement = (await room_a.agenda.next()) or room_a.agenda.current
     assert statement is not None
 
@@ -95,21 +95,21 @@ async def test_a_phone_back_from_a_dead_instance_brings_its_stored_answer(repo: 
     bus = LocalBus()
     bus.shared = True  # as RedisBus, without the traffic
     room_a = await Rooms(repo, bus, default_registry()).get(meeting_id)
-    anna = await room_a.join('device-1', 'Anna', '')
+    anna = await room_a.roster.join('device-1', 'Anna', '')
     statement = await room_a.agenda.next()
     assert statement is not None
     await repo.save_response(statement.id, anna.id, choice='disagree')  # instance B, killed right after
     assert room_a.agenda.answer_of(statement.id, anna.id) is None
-    await room_a.page_connected(anna.id, +1)
+    await room_a.roster.page_connected(anna.id, +1)
     assert room_a.agenda.answer_of(statement.id, anna.id).choice == 'disagree'
     assert room_a.agenda.tallies[statement.id].counts['disagree'] == 1
-    await room_a.page_connected(anna.id, +1)  # a second tab: nothing changes twice
+    await room_a.roster.page_connected(anna.id, +1)  # a second tab: nothing changes twice
     assert room_a.agenda.tallies[statement.id].counts['disagree'] == 1
 
     # B stored a newer vote (version 2) and died; A was still behind on B's messages: the late message about the
     # older vote (version 1) comes after A read the newer one, and is ignored
     assert await repo.save_response(statement.id, anna.id, choice='agree') == 2
-    await room_a.page_connected(anna.id, +1)
+    await room_a.roster.page_connected(anna.id, +1)
     room_a.apply(AnswerSaved(statement.id, anna.id, Answer(choice='disagree'), 1), 'instance-b')
     assert room_a.agenda.answer_of(statement.id, anna.id).choice == 'agree'
     assert room_a.agenda.tallies[statement.id].counts == {'agree': 1, 'disagree': 0}

@@ -28,7 +28,7 @@ async def a_meeting(repo: Repo, rooms: Rooms) -> tuple[Meeting, Room, list[Perso
     anna = await repo.create_facilitator('anna', 'hash')
     meeting = await repo.create_meeting(anna.id, 'Netwerk', None)
     room = await rooms.get(meeting.id)
-    people = [await room.join(f'device-{i}', name, org)
+    people = [await room.roster.join(f'device-{i}', name, org)
               for i, (name, org) in enumerate([('Bert', 'OCMW'), ('Carla', 'Thuiszorg'), ('Dirk', 'OCMW'),
                                                ('Eva', '')])]
     activity = await room.agenda.add('network_map', 'Wie heb je gevraagd, wie heb je geholpen?', None)
@@ -78,9 +78,9 @@ async def test_bad_marks_are_refused_and_nothing_is_lost(repo: Repo, rooms: Room
     assert read_ties(room.agenda.answer_of(activity.id, bert.id).text) == Ties(asked=(carla.id,))  # kept
 
     await store_ties(room, dirk.id, activity.id, Ties(asked=(eva.id,), gave=(bert.id,)))
-    await room.leave(eva.id)  # who left stays drawn, and may still be marked
+    await room.roster.leave(eva.id)  # who left stays drawn, and may still be marked
     await store_ties(room, carla.id, activity.id, Ties(gave=(eva.id,)))
-    await room.remove(dirk.id)  # removed: not drawn, their ties neither, and not to be marked
+    await room.roster.remove(dirk.id)  # removed: not drawn, their ties neither, and not to be marked
     with pytest.raises(Refused) as refused:
         await store_ties(room, bert.id, activity.id, Ties(asked=(carla.id, dirk.id)))
     assert refused.value.key == 'error.map_removed' and refused.value.params == {'name': 'Dirk'}

@@ -25,7 +25,7 @@ async def test_a_new_kind_runs_through_the_room(repo: Repo) -> None:
     anna = await repo.create_facilitator('anna', 'hash')
     meeting = await repo.create_meeting(anna.id, 'Netwerk', None)
     room = await Rooms(repo, LocalBus(), kinds).get(meeting.id)
-    bert = await room.join('device-1', 'Bert', 'OCMW')
+    bert = await room.roster.join('device-1', 'Bert', 'OCMW')
     mood = await room.agenda.add('mood', 'Hoe zit je erbij?', {'with_orange': False})
     assert mood.options == ('green', 'red')
     await room.agenda.open(mood.id)

@@ -29,7 +29,7 @@ async def meeting(repo: Repo, rooms, networks: Networks):
     network_id = await networks.create(anna.id, 'Wonen en zorg')
     meeting_id = await networks.plan(anna.id, network_id, 'Eerste bijeenkomst', place='Brugge', host='Woonzorg')
     room = await rooms.get(meeting_id)
-    people = [await room.join(f'device-{n}', name, org) for n, (name, org) in enumerate(
+    people = [await room.roster.join(f'device-{n}', name, org) for n, (name, org) in enumerate(
         [('Anna', 'Woonzorg'), ('Bert', 'Woonzorg'), ('Chris', ''), ('Dirk', 'Stad')])]
     statement = await room.agenda.add('statement', 'Kennis delen loont', {'ask_reason': True})
     await room.agenda.open(statement.id)
@@ -43,7 +43,7 @@ async def meeting(repo: Repo, rooms, networks: Networks):
     await runner.new_round(room.agenda.activities[breakout.id])
     await runner.save_note(breakout.id, 1, 0, '', 'Oogst: samen starten\nen doorgaan')
     await networks.agree(room, 'Volgende keer in Gent', 'Dirk')
-    await room.leave(people[2].id)  # left after answering: was there all the same
+    await room.roster.leave(people[2].id)  # left after answering: was there all the same
     return anna, network_id, room
 
 
@@ -70,15 +70,15 @@ async def test_share_key_revoked_or_of_another_meeting(repo: Repo, rooms, servic
     networks, reports = services
     anna, network_id, room = await meeting(repo, rooms, networks)
     assert await reports.shared(room.info.id, '') is None  # no link made yet
-    key = await room.new_report_key()
+    key = await room.invites.new_report_key()
     assert await reports.shared(room.info.id, key) is room
     other = await rooms.get(await networks.plan(anna.id, network_id, 'Tweede'))
-    other_key = await other.new_report_key()
+    other_key = await other.invites.new_report_key()
     assert await reports.shared(room.info.id, other_key) is None
     assert await reports.shared(None, key) is None
-    renewed = await room.new_report_key()
+    renewed = await room.invites.new_report_key()
     assert await reports.shared(room.info.id, key) is None and await reports.shared(room.info.id, renewed) is room
-    await room.revoke_report_key()
+    await room.invites.revoke_report_key()
     assert await reports.shared(room.info.id, renewed) is None
     fresh = await Rooms(repo, LocalBus(), default_registry()).get(room.info.id)
     assert fresh.info.report_key == ''  # stored, not only in memory

@@ -26,7 +26,7 @@ async def room_with(repo: Repo, rooms: Rooms, orgs: list[str], **settings: objec
     meeting = await repo.create_meeting(anna.id, 'Speed dating', None)
     room = await rooms.get(meeting.id)
     for i, org in enumerate(orgs):
-        await room.join(f'device-{i}', f'Deelnemer {i}', org)
+        await room.roster.join(f'device-{i}', f'Deelnemer {i}', org)
     activity = await room.agenda.add('speed_date', 'Leer elkaar kennen', settings)
     await room.agenda.open(activity.id)
     clock = Clock()
@@ -41,7 +41,7 @@ async def test_rounds_pair_everyone_without_repeats(repo: Repo, rooms: Rooms) ->
     for number in range(1, 6):
         r = await room.runner('speed_date').next_round(activity)
         assert r.number == number and r.phase(room.runner('speed_date').clock()) == 'ready'
-        assert sorted(p for g in r.groups for p in g) == sorted(room.people)
+        assert sorted(p for g in r.groups for p in g) == sorted(room.roster.people)
         pairs = {frozenset(g) for g in r.groups}
         assert not pairs & seen  # 6 people: 5 rounds without meeting anyone twice
         seen |= pairs
@@ -122,10 +122,10 @@ async def test_late_joiner_and_leaver(repo: Repo, rooms: Rooms) -> None:
     activity = room.agenda.activities[activity_id]
     first = await room.runner('speed_date').next_round(activity)
     await room.runner('speed_date').start(activity_id)
-    late = await room.join('device-late', 'Laatkomer', 'E')
+    late = await room.roster.join('device-late', 'Laatkomer', 'E')
     assert first.table_of(late.id) is None  # waits for the next round
     leaver = first.groups[0][0]
-    await room.leave(leaver)
+    await room.roster.leave(leaver)
     clock.now += timedelta(minutes=3)
     second = await room.runner('speed_date').next_round(activity)
     assert second.table_of(late.id) is not None and second.table_of(leaver) is None

@@ -24,55 +24,55 @@ async def new_room(repo: Repo, rooms: Rooms) -> Room:
 
 async def test_a_removed_device_stays_out_until_let_back_in(repo: Repo, rooms: Rooms) -> None:
     room = await new_room(repo, rooms)
-    dries = await room.join('device-dries', 'Dries', 'OCMW')
-    await room.remove(dries.id)
+    dries = await room.roster.join('device-dries', 'Dries', 'OCMW')
+    await room.roster.remove(dries.id)
     for name in ('Dries', 'Iemand anders'):  # a new name from the same browser is the same device
         with pytest.raises(Refused) as refused:
-            await room.join('device-dries', name, '')
+            await room.roster.join('device-dries', name, '')
         assert refused.value.key == 'error.removed'
     restarted = await Rooms(repo, LocalBus(), default_registry()).get(room.info.id)
     with pytest.raises(Refused):
-        await restarted.join('device-dries', 'Dries', '')  # after a restart too
-    await restarted.let_back_in(dries.id)
-    assert not restarted.removed
-    again = await restarted.join('device-dries', 'Dries', 'OCMW')
-    assert again.id in restarted.people
+        await restarted.roster.join('device-dries', 'Dries', '')  # after a restart too
+    await restarted.roster.let_back_in(dries.id)
+    assert not restarted.roster.removed
+    again = await restarted.roster.join('device-dries', 'Dries', 'OCMW')
+    assert again.id in restarted.roster.people
 
 
 async def test_bulk_removal(repo: Repo, rooms: Rooms) -> None:
     room = await new_room(repo, rooms)
-    here = await room.join('device-1', 'Anna', '')
-    await room.page_connected(here.id, +1)
-    strangers = [await room.join(f'flood-{i}', f'Bot {i}', '') for i in range(5)]
-    assert {p.id for p in room.offline()} == {p.id for p in strangers}
-    assert len(room.joined_within(5)) == 6
-    room.joined_at[here.id] = datetime.now(UTC) - timedelta(minutes=30)  # Anna came early
-    assert {p.id for p in room.joined_within(5)} == {p.id for p in strangers}
-    assert await room.remove_many([p.id for p in room.joined_within(5)]) == 5
-    assert list(room.people) == [here.id] and len(room.removed) == 5
+    here = await room.roster.join('device-1', 'Anna', '')
+    await room.roster.page_connected(here.id, +1)
+    strangers = [await room.roster.join(f'flood-{i}', f'Bot {i}', '') for i in range(5)]
+    assert {p.id for p in room.roster.offline()} == {p.id for p in strangers}
+    assert len(room.roster.joined_within(5)) == 6
+    room.roster.joined_at[here.id] = datetime.now(UTC) - timedelta(minutes=30)  # Anna came early
+    assert {p.id for p in room.roster.joined_within(5)} == {p.id for p in strangers}
+    assert await room.roster.remove_many([p.id for p in room.roster.joined_within(5)]) == 5
+    assert list(room.roster.people) == [here.id] and len(room.roster.removed) == 5
 
 
 async def test_joins_are_limited_per_address_and_the_maximum_holds(repo: Repo) -> None:
     rooms = Rooms(repo, LocalBus(), default_registry(), JoinGate(per_address=3, per_meeting=100))
     room = await new_room(repo, rooms)
     for i in range(3):
-        await room.join(f'device-{i}', f'Deelnemer {i}', '', address='192.0.2.1')
+        await room.roster.join(f'device-{i}', f'Deelnemer {i}', '', address='192.0.2.1')
     with pytest.raises(Refused) as refused:
-        await room.join('device-3', 'Nog een', '', address='192.0.2.1')
+        await room.roster.join('device-3', 'Nog een', '', address='192.0.2.1')
     assert refused.value.key == 'error.too_many_joins'
-    await room.join('device-0', 'Deelnemer 0', '', address='192.0.2.1')  # coming back is not a new join
-    await room.join('device-4', 'Van elders', '', address='192.0.2.9')
-    await room.set_max_participants(4)
+    await room.roster.join('device-0', 'Deelnemer 0', '', address='192.0.2.1')  # coming back is not a new join
+    await room.roster.join('device-4', 'Van elders', '', address='192.0.2.9')
+    await room.settings.set_max_participants(4)
     with pytest.raises(Refused) as refused:
-        await room.join('device-5', 'Te laat', '', address='192.0.2.10')
+        await room.roster.join('device-5', 'Te laat', '', address='192.0.2.10')
     assert refused.value.key == 'error.meeting_full'
-    assert len(room.people) == 4
+    assert len(room.roster.people) == 4
 
 
 async def test_a_round_that_runs_out_is_announced_by_the_server(repo: Repo, rooms: Rooms) -> None:
     room = await new_room(repo, rooms)
     for i in range(4):
-        await room.join(f'device-{i}', f'Deelnemer {i}', '')
+        await room.roster.join(f'device-{i}', f'Deelnemer {i}', '')
     activity = await room.agenda.add('speed_date', 'Leer elkaar kennen', {'minutes': 0.5})
     await room.agenda.open(activity.id)
     speed = room.runner('speed_date')

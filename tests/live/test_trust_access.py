@@ -41,7 +41,7 @@ async def test_a_preparer_changes_only_what_never_ran(repo: Repo, rooms: Rooms) 
     answered = await agenda.add('statement', 'Samen leren werkt')
     waiting = await agenda.add('statement', 'Nog niet geopend')
     await room.agenda.open(answered.id)  # the facilitator runs the meeting
-    anna = await room.join('device-anna', 'Anna', 'OCMW')
+    anna = await room.roster.join('device-anna', 'Anna', 'OCMW')
     await room.agenda.answer(anna.id, answered.id, choice='agree')
     await room.agenda.open(live.id)  # answered: closed now, with an answer; live: what the phones show
     assert room.agenda.current_id == live.id and room.agenda.count(answered.id) == 1
@@ -65,7 +65,7 @@ async def test_a_revoked_preparer_link_does_nothing_more(repo: Repo, rooms: Room
     networks, room, agenda, told, network_id, preparer_id = await prepared(repo, rooms)
     first = await agenda.add('statement', 'Voor het intrekken')
     heard: list[str] = []
-    room.network_changed.subscribe(heard.append)
+    room.memory.changed.subscribe(heard.append)
     await networks.revoke_preparer(network_id, room.info.id, preparer_id)
     assert heard == ['preparers']  # open pages hear it at once
     for call in (agenda.add('statement', 'Na het intrekken'), agenda.add_examples(translator('nl')),
@@ -81,12 +81,12 @@ async def test_a_revoked_share_link_refuses_the_next_refresh(repo: Repo, rooms: 
     reports = Reports(repo, rooms, networks, rooms.kinds)
     anna = await repo.create_facilitator('anna', 'hash')
     room = await rooms.get((await repo.create_meeting(anna.id, 'Verslag', None)).id)
-    key = await room.new_report_key()
+    key = await room.invites.new_report_key()
     t = translator('nl')
     assert (await reports.shared_document(room.info.id, key, t, 'nl')).title
-    await room.revoke_report_key()
+    await room.invites.revoke_report_key()
     assert (await refused(reports.shared_document(room.info.id, key, t, 'nl'))).key == 'report.link_invalid'
-    renewed = await room.new_report_key()
+    renewed = await room.invites.new_report_key()
     assert (await refused(reports.shared_document(room.info.id, key, t, 'nl'))).key == 'report.link_invalid'
     assert await reports.shared(room.info.id, renewed) is room
     assert await reports.shared(room.info.id + 1, renewed) is None  # the key is for this meeting only
@@ -96,8 +96,8 @@ async def test_a_revoked_moderator_does_nothing_more(repo: Repo, rooms: Rooms) -
     anna = await repo.create_facilitator('anna', 'hash')
     room = await rooms.get((await repo.create_meeting(anna.id, 'Werkgroepen', None)).id)
     for i, org in enumerate('ABCD'):
-        await room.join(f'device-{i}', f'Deelnemer {i}', org)
-    mo = await room.create_invite('Mo')
+        await room.roster.join(f'device-{i}', f'Deelnemer {i}', org)
+    mo = await room.invites.create('Mo')
     activity = await room.agenda.add('breakout', 'Wissel uit', {'group_value': 2})
     await room.agenda.open(activity.id)
     runner = room.runner('breakout')
@@ -108,7 +108,7 @@ async def test_a_revoked_moderator_does_nothing_more(repo: Repo, rooms: Rooms) -
     assert (await refused(runner.send(activity.id, 'Niet de mijne', 2, by=mo.key))).key == 'error.not_your_group'
     assert (await refused(runner.save_note(activity.id, 2, 0, '', 'Niet de mijne', by=mo.key))).key == \
         'error.not_your_group'
-    await room.revoke_invite(mo.id)
+    await room.invites.revoke(mo.id)
     for call in (runner.send(activity.id, 'Na het intrekken', 1, by=mo.key),
                  runner.save_note(activity.id, 1, 1, 'Oogst', 'Na het intrekken', by=mo.key),
                  runner.call_back(activity.id, 1, mo.key, 'Kom terug')):

@@ -20,9 +20,9 @@ async def meeting_with(repo: Repo, rooms: Rooms, count: int, mode: str, **remote
     anna = await repo.create_facilitator('anna', 'hash')
     meeting = await repo.create_meeting(anna.id, 'Online', None)
     room = await rooms.get(meeting.id)
-    await room.set_remote(check_remote(mode, remote.get('plenary', ''), remote.get('base', BASE),
+    await room.settings.set_remote(check_remote(mode, remote.get('plenary', ''), remote.get('base', BASE),
                                        remote.get('links', ''), bool(remote.get('mixed', False))))
-    people = [await room.join(f'device-{i}', f'P{i}', f'Org {i}') for i in range(count)]
+    people = [await room.roster.join(f'device-{i}', f'P{i}', f'Org {i}') for i in range(count)]
     return meeting, room, people
 
 
@@ -59,9 +59,9 @@ async def test_hybrid_tables_for_the_room_rooms_for_online(repo: Repo, rooms: Ro
     _, room, people = await meeting_with(repo, rooms, 7, 'hybrid')
     online = {p.id for p in people[3:]}
     for person in people:
-        await room.set_place(person.id, 'online' if person.id in online else 'room')
+        await room.roster.set_place(person.id, 'online' if person.id in online else 'room')
     with pytest.raises(Refused):
-        await room.set_place(people[0].id, 'op de maan')
+        await room.roster.set_place(people[0].id, 'op de maan')
     speed = await room.agenda.add('speed_date', 'Hybride', None)
     await room.agenda.open(speed.id)
     runner = room.runner('speed_date')
@@ -72,7 +72,7 @@ async def test_hybrid_tables_for_the_room_rooms_for_online(repo: Repo, rooms: Ro
         assert r.info(number).location.startswith(BASE) == (True in here)  # rooms online, tables in the room
 
     await runner.start(speed.id)
-    await room.set_place(people[0].id, 'online')  # during a round: the groups stay as they are
+    await room.roster.set_place(people[0].id, 'online')  # during a round: the groups stay as they are
     assert runner.current(speed.id).groups == r.groups
     await runner.end_early(speed.id)
     nxt = await runner.next_round(room.agenda.activities[speed.id])
@@ -93,8 +93,8 @@ async def test_pasted_links_fewer_than_pairs(repo: Repo, rooms: Rooms) -> None:
 
 async def test_a_moderator_calls_back_only_their_own_group(repo: Repo, rooms: Rooms) -> None:
     _, room, _ = await meeting_with(repo, rooms, 6, 'online', plenary='https://call.example/plenair')
-    first = await room.create_invite('Moderator 1')
-    second = await room.create_invite('Moderator 2')
+    first = await room.invites.create('Moderator 1')
+    second = await room.invites.create('Moderator 2')
     breakout = await room.agenda.add('breakout', 'Groepen', {'group_value': 3})
     await room.agenda.open(breakout.id)
     runner = room.runner('breakout')
@@ -113,7 +113,7 @@ async def test_hybrid_breakout_groups_keep_the_room_and_online_apart(repo: Repo,
     _, room, people = await meeting_with(repo, rooms, 10, 'hybrid')
     online = {p.id for p in people[:4]}
     for person in people:
-        await room.set_place(person.id, 'online' if person.id in online else 'room')
+        await room.roster.set_place(person.id, 'online' if person.id in online else 'room')
     for settings in ({'group_by': 'count', 'group_value': 3}, {'group_by': 'size', 'group_value': 3}):
         breakout = await room.agenda.add('breakout', 'Groepen', settings)
         await room.agenda.open(breakout.id)

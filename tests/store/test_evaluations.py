@@ -127,7 +127,7 @@ async def test_set_recap_and_what_it_refuses(repo: Repo, rooms: Rooms, networks:
     await evaluations.set_recap(room, '  De pauze duurt nu   een half uur ', quotes[:3])
     assert room.info.recap_note == 'De pauze duurt nu een half uur'
     assert room.info.recap_quotes == tuple(quotes[:3])
-    await room.set_show_recap(True)
+    await room.settings.set_show_recap(True)
     rooms.forget_rooms([room.info.id])                                      # read again from the database
     again = await rooms.get(meetings[2])
     assert again.info.recap_quotes == tuple(quotes[:3]) and again.info.show_recap

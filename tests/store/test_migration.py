@@ -199,9 +199,9 @@ async def test_a_wave_1_database_with_data_migrates_without_loss(database_url: s
         assert (room.info.network_id, room.info.place, room.info.host, room.info.show_agreements) == \
             (None, '', '', False)
         assert room.info.max_participants == 0 and room.info.language == ''
-        assert {p.id: (p.name, p.organisation) for p in room.people.values()} == {
+        assert {p.id: (p.name, p.organisation) for p in room.roster.people.values()} == {
             'pa': ('Anna Peeters', 'vzw De Link'), 'pb': ('Bert Claes', 'OCMW Gent')}
-        assert list(room.removed) == ['pd']
+        assert list(room.roster.removed) == ['pd']
         assert [a.id for a in room.agenda.ordered()] == [11, 12]
         assert room.agenda.current.id == 11
         answer = room.agenda.answer_of(11, 'pa')
@@ -211,12 +211,12 @@ async def test_a_wave_1_database_with_data_migrates_without_loss(database_url: s
         assert room.agenda.activities[12].settings.round_questions == 'Wie ben je?\nWat doe je?'
         assert [(r.number, r.groups, r.question) for r in room.history()] == [
             (1, (('pa', 'pb'), ('pc', 'pd')), 'Wie ben je?')]
-        assert room.invite_for('invite-key-3').label == 'Chloé'
-        assert await room.met() == {frozenset(('pa', 'pb')): 1, frozenset(('pc', 'pd')): 1}
+        assert room.invites.invite_for('invite-key-3').label == 'Chloé'
+        assert await room.memory.met() == {frozenset(('pa', 'pb')): 1, frozenset(('pc', 'pd')): 1}
         # and writes to it: unlocked, a new participant joins
-        await room.set_locked(False)
-        person = await room.join('device-e', 'Els', 'Stad Gent')
-        assert person.id in room.people
+        await room.settings.set_locked(False)
+        person = await room.roster.join('device-e', 'Els', 'Stad Gent')
+        assert person.id in room.roster.people
         assert [m.id for m in await repo.meetings_of(1)][-2:] == [8, 7]
         assert (await repo.meeting(8)).date is None
     finally:

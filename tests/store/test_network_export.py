@@ -61,11 +61,11 @@ async def build_network(repo: Repo, rooms: Rooms) -> tuple[int, int]:
         await runner.next_round(agenda.activities[speed.id])
         await runner.start(speed.id)
         await runner.end_early(speed.id)
-    await room.leave(people[3].id)
-    await room.remove(guest.id)
+    await room.roster.leave(people[3].id)
+    await room.roster.remove(guest.id)
     await agenda.show_nothing()
     await networks.agree(room, 'Anna stuurt haar procedure door', 'Anna Peeters')
-    await room.set_state('closed')
+    await room.settings.set_state('closed')
 
     room = await rooms.get(second)
     agenda = room.agenda
@@ -171,12 +171,12 @@ async def test_round_trip(repo: Repo, rooms: Rooms) -> None:
     assert room.runner('breakout').current(room.agenda.ordered()[1].id).info(1).note.startswith('Samen bellen')
     attendance = await Networks(repo, rooms).attendance(copy_id)
     assert len(attendance.present) == 8
-    assert not room.people  # nobody is in on the new server yet; the members come back as themselves
+    assert not room.roster.people  # nobody is in on the new server yet; the members come back as themselves
     for number, member in enumerate(MEMBERS[1:]):
         await Networks(repo, rooms).join(room, f'new-phone-{number}', member[0], member[1])
-    assert {members[m] for p, m in (await repo.networks.members_in(room.info.id)).items() if p in room.people} == \
-        {m[0] for m in MEMBERS[1:]}
-    met = await room.met()  # the second meeting's engines know who met in the first one's speed date
+    here = await repo.networks.members_in(room.info.id)
+    assert {members[m] for p, m in here.items() if p in room.roster.people} == {m[0] for m in MEMBERS[1:]}
+    met = await room.memory.met()  # the second meeting's engines know who met in the first one's speed date
     assert sum(met.values()) > sum(met_counts(room.history()).values())
 
     with pytest.raises(Refused) as taken:

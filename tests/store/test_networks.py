@@ -289,7 +289,7 @@ async def test_join_links_members_and_recognises_a_device(repo: Repo, rooms: Roo
     alone = await rooms.get((await repo.create_meeting(facilitator_id, 'Los', None)).id)
     person = await networks.join(alone, 'device-anna', 'Anna Peeters', 'vzw De Link',
                                   member_id=members['Anna Peeters'])
-    assert await repo.networks.members_in(alone.info.id) == {} and person.id in alone.people
+    assert await repo.networks.members_in(alone.info.id) == {} and person.id in alone.roster.people
     assert await networks.recognise(alone, 'device-anna') is None
 
 
@@ -423,10 +423,10 @@ async def test_forget_a_member(repo: Repo, rooms: Rooms, networks: Networks) -> 
         assert await s.scalar(select(func.count()).select_from(TopicVote)) == 0
     csv = (await export.export_csv(first, t)).decode('utf-8-sig')
     assert 'Anna Peeters' not in csv and 'Mijn eigen ervaring' in csv and 'Bert Claes' in csv
-    assert anna not in first.people and 'Bert Claes' in {p.name for p in first.people.values()}
+    assert anna not in first.roster.people and 'Bert Claes' in {p.name for p in first.roster.people.values()}
     reloaded = Rooms(repo, rooms.bus, rooms.kinds)  # another instance reads the same from the database
     room = await reloaded.get(first.info.id)
-    assert anna not in room.people and not room.agenda.answer_of(statement.id, anna).show_name
+    assert anna not in room.roster.people and not room.agenda.answer_of(statement.id, anna).show_name
     assert await networks.recognise(second, 'device-Anna Peeters') is None
     assert await networks.preparer(second.info.id, key) is None
     assert (await refused(networks.forget(network_id, anna_id))).key == 'error.unknown_member'
@@ -455,12 +455,12 @@ async def test_delete_a_network_keeping_its_meetings(repo: Repo, rooms: Rooms, n
                                                                                         second.info.id}
     room = await rooms.get(first.info.id)  # read again: a stand-alone meeting now
     assert room is not first and room.info.network_id is None
-    assert sorted(p.name for p in room.people.values()) == sorted(name for name, _ in PEOPLE)
+    assert sorted(p.name for p in room.roster.people.values()) == sorted(name for name, _ in PEOPLE)
     assert room.agenda.answer_of(question.id, people['Bert Claes']).text == 'Veel'
     assert await repo.networks.members_in(first.info.id) == {}
     async with repo.sessions() as s:
         assert await s.scalar(select(func.count()).select_from(Agreement)) == 0
-    assert await room.met() == {}
+    assert await room.memory.met() == {}
 
 
 async def test_delete_a_network_with_its_meetings(repo: Repo, rooms: Rooms, networks: Networks) -> None:
@@ -510,7 +510,7 @@ async def test_the_next_meeting_knows_who_met_in_the_last(repo: Repo, rooms: Roo
     guest_2 = await networks.join(second, 'second-guest', 'Eva Wouters', 'Stad Gent')  # a guest again: no link
     participant_of = {members[name]: pid for name, pid in people_2.items()}
     expected = {frozenset(participant_of[m] for m in pair): 1 for pair in met_1}
-    met = await second.met()
+    met = await second.memory.met()
     assert dict(met) == expected  # the members' pairs, on this meeting's participants; the guest's are left out
     assert all(guest_2.id not in pair for pair in met)
     # a member who is not here yet adds nothing; one who comes late brings their pairs
@@ -519,7 +519,7 @@ async def test_the_next_meeting_knows_who_met_in_the_last(repo: Repo, rooms: Roo
     await second.runner('speed_date').next_round(second.agenda.activities[activity_2.id])
     member_of_2 = {pid: members[name] for name, pid in people_2.items()}
     assert not member_pairs(second, member_of_2) & met_1  # nobody meets the same member again
-    own = await second.met()
+    own = await second.memory.met()
     for pair, count in expected.items():
         assert own[pair] == count
     assert sum(own.values()) > sum(expected.values())  # and this meeting's own round counts too
@@ -529,7 +529,7 @@ async def test_the_next_meeting_knows_who_met_in_the_last(repo: Repo, rooms: Roo
     people_3 = await everyone_joins(networks, third, 'third')
     both = member_pairs(first, member_of_1) | member_pairs(second, member_of_2)
     participant_of_3 = {members[name]: pid for name, pid in people_3.items()}
-    assert set(await third.met()) == {frozenset(participant_of_3[m] for m in pair) for pair in both}
+    assert set(await third.memory.met()) == {frozenset(participant_of_3[m] for m in pair) for pair in both}
 
 
 async def test_update_plan(repo: Repo, rooms: Rooms, networks: Networks) -> None:
@@ -565,15 +565,15 @@ async def test_a_member_who_left_comes_back_as_the_member(repo: Repo, rooms: Roo
     first = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 1')
     second = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 2')
     anna = await networks.join(first, 'device-anna', 'Anna Peeters', 'vzw De Link')
-    await first.leave(anna.id)
+    await first.roster.leave(anna.id)
     assert 'Anna Peeters' in {m.name for m in await networks.choices(first)}
     back = await networks.join(first, 'device-anna', 'Anna Peeters', 'vzw De Link')
-    assert back.id != anna.id and back.id in first.people
+    assert back.id != anna.id and back.id in first.roster.people
     assert (await repo.networks.members_in(first.info.id))[back.id] == members['Anna Peeters']
     assert 'Anna Peeters' not in {m.name for m in await networks.choices(first)}
     # on another device in the next meeting, after leaving it: welcome back
     on_phone = await networks.join(second, 'phone-anna', 'Anna', '', member_id=members['Anna Peeters'])
-    await second.leave(on_phone.id)
+    await second.roster.leave(on_phone.id)
     assert (await networks.recognise(second, 'device-anna')).id == members['Anna Peeters']
     attendance = await networks.attendance(network_id)
     assert attendance.meetings == (first.info.id, second.info.id)
@@ -587,8 +587,8 @@ async def test_members_from_a_meeting_and_the_dashboard(repo: Repo, rooms: Rooms
     coming = await meeting(networks, rooms, facilitator.id, network_id, 'Straks', date(2026, 2, 5))
     await meeting(networks, rooms, facilitator.id, network_id, 'Ooit', None)
     for i, (name, organisation) in enumerate(PEOPLE):
-        await past.join(f'device-{i}', name, organisation)
-    await past.remove(next(p.id for p in past.people.values() if p.name == 'Dirk Janssens'))
+        await past.roster.join(f'device-{i}', name, organisation)
+    await past.roster.remove(next(p.id for p in past.roster.people.values() if p.name == 'Dirk Janssens'))
     assert await networks.members_from_meeting(network_id, past.info.id) == 3
     assert [m.name for m in await networks.members(network_id)] == ['Anna Peeters', 'Bert Claes', 'Chloé Martens']
     assert set((await repo.networks.members_in(past.info.id)).values()) == {
@@ -596,6 +596,30 @@ async def test_members_from_a_meeting_and_the_dashboard(repo: Repo, rooms: Rooms
     assert await networks.members_from_meeting(network_id, past.info.id) == 0  # all linked already
     [summary] = await networks.of(facilitator.id, date(2026, 1, 20))
     assert (summary.name, summary.members, summary.next_meeting.id) == ('Netwerk', 3, coming.info.id)
-    await coming.set_state('closed')
+    await coming.settings.set_state('closed')
     [summary] = await networks.of(facilitator.id, date(2026, 1, 20))
     assert summary.next_meeting.title == 'Ooit'
+
+
+async def test_forgetting_a_member_moves_the_versions_another_instance_checks(repo: Repo, rooms: Rooms,
+                                                                             networks: Networks) -> None:
+    """Another instance that hears nothing (its bus is down) finds the meeting behind the database at its next
+    check once a member is forgotten, and reads it again: the answer no longer shows her name."""
+    from tests.live.test_bus import wait_for
+    from tests.live.test_bus_faults import RecordingBus
+
+    facilitator_id, network_id, members = await network_with_members(repo, networks)
+    first = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 1')
+    anna = (await everyone_joins(networks, first))['Anna Peeters']
+    statement = await first.agenda.add('statement', 'Kennis delen loont', {})
+    await first.agenda.open(statement.id)
+    await first.agenda.answer(anna, statement.id, choice='agree', show_name=True)
+    other = Rooms(repo, RecordingBus(state='down'), default_registry())
+    held = await other.get(first.info.id)
+    assert held.agenda.answer_of(statement.id, anna).show_name and await other.check() == []
+
+    await networks.forget(network_id, members['Anna Peeters'])
+
+    assert await other.check() == [first.info.id]
+    await wait_for(lambda: not other.out_of_date())
+    assert anna not in held.roster.people and not held.agenda.answer_of(statement.id, anna).show_name

@@ -28,7 +28,7 @@ class ControlBreakout(ControlRounds, BreakoutPart):
 
     @classmethod
     def events(cls, room: Room) -> tuple[Event, ...]:
-        return *super().events(room), room.invites_changed
+        return *super().events(room), room.invites.changed
 
     def changed(self, change: Any) -> None:
         if change is None:  # the invites changed: the moderator choices
@@ -68,7 +68,7 @@ class ControlBreakout(ControlRounds, BreakoutPart):
         r = self.current()
         if r is None:
             return
-        invites = {i.key: i.label or t('control.moderator') for i in self.room.invites.values() if not i.revoked}
+        invites = {i.key: i.label or t('control.moderator') for i in self.room.invites.by_key.values() if not i.revoked}
         for number, group in enumerate(r.groups, start=1):
             info = r.info(number)
             with ui.card().classes('w-full gap-1').props('data-testid=control-group'):
@@ -77,8 +77,8 @@ class ControlBreakout(ControlRounds, BreakoutPart):
                     ui.select({'': '—', **invites}, value=info.moderator_key if info.moderator_key in invites else '',
                               label=t('control.moderator'),
                               on_change=lambda e, n=number: self._moderator(n, e.value)).props('dense').classes('w-40')
-                shown = self.room.names()  # namesakes told apart
-                names = [shown[p].short + ('' if self.room.is_online(p) else f' · {t("control.offline")}')
+                shown = self.room.roster.names()  # namesakes told apart
+                names = [shown[p].short + ('' if self.room.roster.is_online(p) else f' · {t("control.offline")}')
                          for p in group if p in shown]
                 ui.label(', '.join(names) or '—').classes('break-words').props('data-testid=control-group-members')
                 if info.question:
@@ -92,7 +92,7 @@ class ControlBreakout(ControlRounds, BreakoutPart):
         r = self.current()
         if r is None:
             return
-        options = {pid: shown.full for pid, shown in self.room.names().items()}
+        options = {pid: shown.full for pid, shown in self.room.roster.names().items()}
         with ui.row().classes('w-full items-center no-wrap gap-2'):
             who = ui.select(options, label=t('breakout.move_who')).classes('grow').mark('move-who')
             to = ui.select({n: t('breakout.group', number=n) for n in range(1, len(r.groups) + 1)},

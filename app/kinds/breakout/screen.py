@@ -27,7 +27,7 @@ class ScreenBreakout(ScreenRounds, BreakoutPart):
                                        paused_text=t('countdown.paused')) \
                 .classes('font-black tabular-nums leading-none self-end').style('font-size: 16vh') \
                 .props('data-testid=countdown')
-        names = {pid: shown.short for pid, shown in self.room.names().items()}  # namesakes told apart
+        names = {pid: shown.short for pid, shown in self.room.roster.names().items()}  # namesakes told apart
         shown = [n for n in range(1, len(r.groups) + 1) if harvest <= 0 or n == harvest]
         columns = 'grid-cols-4' if len(shown) > 6 else 'grid-cols-3' if len(shown) > 2 else 'grid-cols-2'
         few = len(shown) <= 4  # room to spare: larger type (never under 24 px on 1920×1080)

@@ -49,10 +49,10 @@ class GroupCard:
             if others:
                 ui.label(t('breakout.with') if me else t('breakout.members')).classes('text-base text-grey-8')
                 for pid in others:
-                    person = room.people.get(pid)
-                    shown = room.names().get(pid)  # namesakes told apart
+                    person = room.roster.people.get(pid)
+                    shown = room.roster.names().get(pid)  # namesakes told apart
                     text = shown.full if person and shown else t('speed.gone')
-                    online = '' if me or room.is_online(pid) else f' · {t("control.offline")}'
+                    online = '' if me or room.roster.is_online(pid) else f' · {t("control.offline")}'
                     ui.label(text + online).classes('text-xl font-semibold break-words max-w-full') \
                         .props('data-testid=group-member')
             if info.question:

@@ -16,7 +16,8 @@ from app.kinds.answer_views import screen_heading, voting_buttons
 from app.kinds.evaluation.rules import FIELDS, QUESTIONS, EvaluationSettings
 from app.kinds.polls.views import question_size, wall_room
 from app.live.agenda import AnswerChange
-from app.live.room import Room, RosterChange
+from app.live.room import Room
+from app.live.roster import RosterChange
 from app.ui.messages import limited, notify_refused
 from app.ui.parts import Part
 from components.attributes import with_props
@@ -82,7 +83,7 @@ class EvaluationLive(Part):
     def update_count(self) -> None:
         if self.answered is not None:
             self.answered.set_text(self.t.plural('screen.answered', self.room.agenda.count(self.activity.id),
-                                                 total=len(self.room.people)))
+                                                 total=len(self.room.roster.people)))
 
     def changed(self, change: AnswerChange) -> None:
         if not isinstance(change, AnswerChange) or change.activity_id != self.activity.id:

@@ -9,7 +9,8 @@ from app.domain.errors import Refused
 from app.domain.exchange import MAX_ITEM, MAX_ITEMS, GiveNeed, Item, Match, dump, helped_by, helpers_of, parse
 from app.kinds.exchange.rules import ExchangeSettings, market_of
 from app.live.agenda import AnswerChange
-from app.live.room import Room, RosterChange
+from app.live.room import Room
+from app.live.roster import RosterChange
 from app.ui.messages import limited, notify_refused
 from app.ui.parts import Part
 from components.attributes import with_props
@@ -98,7 +99,7 @@ class ExchangePhone(Part):
 
     async def _prefill(self) -> None:
         """A member who answered in an earlier meeting finds their offers and needs filled in (not stored yet)."""
-        earlier = parse(await self.room.earlier_text(self.activity.kind, self.ctx.participant_id))
+        earlier = parse(await self.room.memory.earlier_text(self.activity.kind, self.ctx.participant_id))
         if earlier.empty or self.room.agenda.answer_of(self.activity.id, self.ctx.participant_id) is not None:
             return
         if any(row.value().text for rows in self.rows.values() for row in rows):
@@ -125,13 +126,13 @@ class ExchangePhone(Part):
         self._draw_matches()
 
     def _name(self, participant_id: str) -> str:
-        person = self.room.people.get(participant_id) or self.room.gone.get(participant_id)
+        person = self.room.roster.people.get(participant_id) or self.room.roster.gone.get(participant_id)
         return person.with_organisation if person else '?'
 
     def _draw_matches(self) -> None:
         t, pid = self.t, self.ctx.participant_id
         market = market_of(self.activity, self.room.agenda.answers.get(self.activity.id, {}),
-                           {**self.room.gone, **self.room.people})
+                           {**self.room.roster.gone, **self.room.roster.people})
         mine = market.answers.get(pid)
         helpers, helped = helpers_of(market.matches, pid), helped_by(market.matches, pid)
         shown = (mine, helpers, helped, tuple(self._name(m.offer_of) for m in helpers),

@@ -10,7 +10,8 @@ from app.i18n import N_
 from app.kinds.answer_views import screen_heading, voting_buttons
 from app.kinds.exchange.rules import Market, market_of
 from app.live.agenda import AnswerChange
-from app.live.room import Room, RosterChange
+from app.live.room import Room
+from app.live.roster import RosterChange
 from app.ui.messages import attempt
 from app.ui.parts import Part
 
@@ -31,16 +32,16 @@ class ExchangeLive(Part):
 
     def market(self) -> Market:
         return market_of(self.activity, self.room.agenda.answers.get(self.activity.id, {}),
-                         {**self.room.gone, **self.room.people})
+                         {**self.room.roster.gone, **self.room.roster.people})
 
     def name(self, participant_id: str) -> str:
-        person = self.room.people.get(participant_id) or self.room.gone.get(participant_id)
+        person = self.room.roster.people.get(participant_id) or self.room.roster.gone.get(participant_id)
         return person.with_organisation if person else ''
 
     def update_count(self, market: Market) -> None:
         if self.count is not None:
             self.count.set_text(' · '.join((
-                self.t.plural('screen.answered', len(market.answers), total=len(self.room.people)),
+                self.t.plural('screen.answered', len(market.answers), total=len(self.room.roster.people)),
                 self.t.plural('exchange.count_matches', len(market.matches)))))
 
     def redraw(self) -> None:

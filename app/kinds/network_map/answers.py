@@ -18,16 +18,16 @@ from app.live.room import Room
 
 def nameable(room: Room) -> dict[str, tuple[str, str]]:
     """Who may be named and drawn: present, and those who left (not the removed), id -> (name, organisation)."""
-    people = {pid: (p.name, p.organisation) for pid, p in room.gone.items() if pid not in room.removed}
-    people.update((pid, (p.name, p.organisation)) for pid, p in room.people.items())
+    people = {pid: (p.name, p.organisation) for pid, p in room.roster.gone.items() if pid not in room.roster.removed}
+    people.update((pid, (p.name, p.organisation)) for pid, p in room.roster.people.items())
     return people
 
 
 async def store_ties(room: Room, participant_id: str, activity_id: int, ties: Ties) -> Answer:
     """Check ``ties`` against the room and store them as this participant's map."""
-    removed = sorted(ties.targets() & set(room.removed))
+    removed = sorted(ties.targets() & set(room.roster.removed))
     if removed:
-        raise Refused(N_('error.map_removed'), name=room.removed[removed[0]][0].name)
+        raise Refused(N_('error.map_removed'), name=room.roster.removed[removed[0]][0].name)
     cleaned = clean_ties(ties, participant_id, nameable(room))
     return await room.agenda.answer(participant_id, activity_id, text=dump_ties(cleaned))
 

@@ -19,7 +19,7 @@ from app.domain.people import Person, lines_length
 from app.i18n import N_
 from app.kinds.network_map.answers import store_ties
 from app.kinds.network_map.rules import OUTSIDE_KEYS, PERIOD_KEYS, NetworkMapSettings
-from app.live.room import RosterChange
+from app.live.roster import RosterChange
 from app.ui.messages import limited, notify_refused
 from app.ui.parts import Part
 from components.attributes import with_props
@@ -77,9 +77,9 @@ class NetworkMapPhone(Part):
     def _people(self) -> list[Person]:
         """Everyone else here, and those who left whom I marked (the tie still counts)."""
         me = self.ctx.participant_id
-        here = [p for pid, p in self.room.people.items() if pid != me]
+        here = [p for pid, p in self.room.roster.people.items() if pid != me]
         marked = self.marked['asked'] | self.marked['gave']
-        left = [p for pid, p in self.room.gone.items() if pid in marked and pid not in self.room.people]
+        left = [p for pid, p in self.room.roster.gone.items() if pid in marked and pid not in self.room.roster.people]
         return sorted(here, key=lambda p: p.name.casefold()) + left
 
     def _row(self, person: Person) -> None:
@@ -92,7 +92,7 @@ class NetworkMapPhone(Part):
                 ui.label(person.name).classes('text-lg font-semibold leading-tight break-words')
                 if person.organisation:
                     ui.label(person.organisation).classes('text-sm text-grey-8 leading-tight break-words')
-                if person.id in self.room.gone:
+                if person.id in self.room.roster.gone:
                     ui.label(t('network_map.left')).classes('text-sm text-grey-7')
             with ui.element('div').classes('w-full grid grid-cols-2 gap-2'):
                 for direction in DIRECTIONS:
@@ -153,7 +153,7 @@ class NetworkMapPhone(Part):
             self._show_nobody()
 
     def participant_left(self, participant_id: str) -> None:
-        if participant_id not in self.room.removed or participant_id not in self.rows:
+        if participant_id not in self.room.roster.removed or participant_id not in self.rows:
             return  # who left stays on the list: a tie to them still counts
         name = self.names.get(participant_id, '')
         had = any(participant_id in ids for ids in self.marked.values())

@@ -19,7 +19,8 @@ from app.kinds.network_map.answers import graph_of
 from app.kinds.network_map.chart import PANEL, SCREEN, Look, map_options
 from app.kinds.network_map.rules import PERIOD_KEYS
 from app.live.agenda import AnswerChange
-from app.live.room import Room, RosterChange
+from app.live.room import Room
+from app.live.roster import RosterChange
 from app.ui.parts import Part
 from components.results import preload_charts
 
@@ -70,7 +71,7 @@ class MapLive(Part):
     def update_count(self) -> None:
         if self.answered is not None:
             self.answered.set_text(self.t.plural('screen.answered', self.room.agenda.count(self.activity.id),
-                                                 total=len(self.room.people)))
+                                                 total=len(self.room.roster.people)))
 
     def redraw(self) -> None:
         if not self._scheduled:

@@ -14,7 +14,8 @@ from app.i18n import Translate
 from app.kinds.answer_views import voting_buttons
 from app.kinds.polls.rules import AGREE, DISAGREE, DOUBT, MAX_ANSWER
 from app.live.agenda import AnswerChange
-from app.live.room import Room, RosterChange
+from app.live.room import Room
+from app.live.roster import RosterChange
 from app.ui.messages import limited, notify_refused
 from app.ui.parts import Part
 from components.results import SCREEN_HEIGHT, SCREEN_WIDTH, ResultsView, ResultTexts, preload_charts
@@ -75,7 +76,7 @@ class PollLive(Part):
 
     def update_count(self) -> None:
         if self.answered is not None:
-            total = len(self.room.people)
+            total = len(self.room.roster.people)
             self.answered.set_text(self.t.plural('screen.answered', self.room.agenda.count(self.activity.id),
                                                  total=total))
 

@@ -11,7 +11,7 @@ from app.domain.video import group_is_online
 from app.i18n import N_
 from app.kinds.round_views import ControlRounds, RoundPart, ScreenRounds, is_link, plenary, video_room
 from app.kinds.speed_date.rules import SpeedDateRules, total_rounds
-from app.live.room import RosterChange
+from app.live.roster import RosterChange
 from components.countdown import Countdown
 
 SOUND = '/assets/round-end.wav'
@@ -49,11 +49,11 @@ class ControlSpeedDate(ControlRounds, SpeedDatePart):
             .mark('speed-sound')
 
     def _body(self) -> None:
-        t, people = self.t, self.room.people
+        t, people = self.t, self.room.roster.people
         r = self.current()
         if r is None:
             return
-        name = {pid: shown.full for pid, shown in self.room.names().items()}  # namesakes told apart
+        name = {pid: shown.full for pid, shown in self.room.roster.names().items()}  # namesakes told apart
         with ui.list().props('dense separator').classes('w-full'):
             for number, group in enumerate(r.groups, start=1):
                 with ui.item().props('data-testid=control-pair'):
@@ -89,7 +89,7 @@ class ControlSpeedDate(ControlRounds, SpeedDatePart):
         t = self.t
         r = self.current()
         if r is not None and r.phase(self.runner.clock()) == 'ready':
-            options = {pid: shown.full for pid, shown in self.room.names().items()}
+            options = {pid: shown.full for pid, shown in self.room.roster.names().items()}
             with ui.row().classes('w-full items-center no-wrap gap-2'):
                 first = ui.select(options, label=t('speed.swap_a')).classes('grow').mark('swap-a')
                 second = ui.select(options, label=t('speed.swap_b')).classes('grow').mark('swap-b')
@@ -99,7 +99,7 @@ class ControlSpeedDate(ControlRounds, SpeedDatePart):
 
     def _who(self, pid: str, name: dict[str, str]) -> str:
         text = name.get(pid, self.t('speed.gone'))
-        return text if self.room.is_online(pid) else f'{text} · {self.t("control.offline")}'
+        return text if self.room.roster.is_online(pid) else f'{text} · {self.t("control.offline")}'
 
     async def _swap(self, a: str | None, b: str | None) -> None:
         if not a or not b:
@@ -142,7 +142,7 @@ class ScreenSpeedDate(ScreenRounds, SpeedDatePart):
                                        paused_text=t('countdown.paused'), sound=sound) \
                 .classes('font-black tabular-nums leading-none').style('font-size: 22vh') \
                 .mark('countdown').props('data-testid=countdown')
-        names = {pid: shown.short for pid, shown in self.room.names().items()}  # namesakes told apart
+        names = {pid: shown.short for pid, shown in self.room.roster.names().items()}  # namesakes told apart
         columns = 'grid-cols-3' if len(r.groups) > 8 else 'grid-cols-2'
         with ui.element('div').classes(f'w-full grid {columns} gap-x-10 gap-y-3 content-start overflow-hidden'):
             for number, group in enumerate(r.groups, start=1):
@@ -199,14 +199,14 @@ class PhoneSpeedDate(SpeedDatePart):
                 .props('role=alert data-testid=partner-left')
         with ui.card().classes('w-full items-center text-center gap-1 p-4').mark('partner-card'):
             table = r.table_of(me)
-            present = [p for p in r.partners_of(me) if p in self.room.people]
-            shown = self.room.names()
-            self.partners = {p: shown[p].name if p in shown else self.room.people[p].name for p in present}
+            present = [p for p in r.partners_of(me) if p in self.room.roster.people]
+            shown = self.room.roster.names()
+            self.partners = {p: shown[p].name if p in shown else self.room.roster.people[p].name for p in present}
             if table is not None and present:
                 ui.label(t('speed.you_talk_with')).classes('text-lg')
                 size = 'text-3xl' if len(present) == 1 else 'text-2xl'  # a trio fits as well
                 for partner in present:
-                    person = self.room.people.get(partner)
+                    person = self.room.roster.people.get(partner)
                     ui.label(self.partners.get(partner, t('speed.gone')) if person else t('speed.gone')) \
                         .classes(f'{size} font-black break-words max-w-full').props('data-testid=partner-name')
                     if person and person.organisation:
@@ -239,7 +239,7 @@ class PhoneSpeedDate(SpeedDatePart):
         if kind is None or source is None:
             return ''
         answers = self.room.agenda.answers.get(source.id, {})
-        return '\n'.join(filter(None, (kind.pair_reason(source, answers, self.room.people, me, p, self.t)
+        return '\n'.join(filter(None, (kind.pair_reason(source, answers, self.room.roster.people, me, p, self.t)
                                         for p in partners)))
 
     def _show_plenary(self, r: Round) -> None:

@@ -99,8 +99,8 @@ class ControlView:
                 self._moderator_card()
                 ReportCard(self.room, t, self.base).build()
             RosterCard(self.room, t).build()
-        self.room.meeting_changed.subscribe(self._meeting_changed)
-        self.room.invites_changed.subscribe(self.invites.refresh)
+        self.room.settings.changed.subscribe(self._meeting_changed)
+        self.room.invites.changed.subscribe(self.invites.refresh)
 
     def _screen_card(self) -> None:
         t = self.t
@@ -115,7 +115,7 @@ class ControlView:
                 ui.button(t('control.open_screen'), icon='open_in_new',
                           on_click=lambda: ui.navigate.to(self.screen_link.value, new_tab=True)) \
                     .props('outline').mark('open-screen')
-                ui.button(t('control.new_screen_link'), icon='autorenew', on_click=self.room.new_screen_key) \
+                ui.button(t('control.new_screen_link'), icon='autorenew', on_click=self.room.invites.new_screen_key) \
                     .props('flat').mark('new-screen-link')
 
     def _moderator_card(self) -> None:
@@ -127,7 +127,7 @@ class ControlView:
                     .classes('grow').mark('moderator-label')
 
                 async def create() -> None:
-                    if await attempt(t, lambda: self.room.create_invite(clean_text(label.value)), 'negative'):
+                    if await attempt(t, lambda: self.room.invites.create(clean_text(label.value)), 'negative'):
                         label.set_value('')
 
                 ui.button(t('control.invite'), icon='person_add', on_click=create).props('unelevated') \
@@ -136,7 +136,7 @@ class ControlView:
 
     def _invites(self) -> None:
         t = self.t
-        for invite in self.room.invites.values():
+        for invite in self.room.invites.by_key.values():
             if invite.revoked:
                 continue
             url = f'{self.base}/m/{self.room.info.id}/moderate?key={invite.key}'
@@ -146,7 +146,7 @@ class ControlView:
                     .mark('invite-link').props('data-testid=invite-link')
                 ui.button(icon='content_copy', on_click=lambda u=url: self._copy(u)).props('flat round') \
                     .tooltip(t('control.copy'))
-                ui.button(t('control.revoke'), on_click=lambda i=invite.id: self.room.revoke_invite(i)) \
+                ui.button(t('control.revoke'), on_click=lambda i=invite.id: self.room.invites.revoke(i)) \
                     .props('flat color=negative').mark('revoke-invite')
 
     def _save_template(self) -> None:
@@ -175,20 +175,20 @@ class ControlView:
     async def _set_most(self) -> None:
         most = int(self.most.value or 0)
         if most != self.room.info.max_participants:
-            await self.room.set_max_participants(most)
+            await self.room.settings.set_max_participants(most)
 
     async def _set_language(self, event) -> None:
         if event.value and event.value != (self.room.info.language or self.lang):
-            await attempt(self.t, lambda: self.room.set_language(event.value))
+            await attempt(self.t, lambda: self.room.settings.set_language(event.value))
 
     async def _toggle_lock(self, event) -> None:
         if bool(event.value) != self.room.info.locked:
-            await self.room.set_locked(bool(event.value))
+            await self.room.settings.set_locked(bool(event.value))
 
     async def _toggle_closed(self, event) -> None:
         state = 'closed' if event.value else 'open'
         if state != self.room.info.state:
-            await self.room.set_state(state)
+            await self.room.settings.set_state(state)
 
     def _meeting_changed(self, info: MeetingInfo) -> None:
         self.lock.set_value(info.locked)

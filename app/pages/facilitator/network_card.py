@@ -8,7 +8,8 @@ from nicegui import ui
 from app.domain.networks import MAX_AGREEMENT, MemberRef
 from app.domain.people import MAX_NAME, Person
 from app.i18n import Translate
-from app.live.room import Room, RosterChange
+from app.live.room import Room
+from app.live.roster import RosterChange
 from app.services.networks import AgreementInfo, Networks, TopicBoard
 from app.ui.messages import attempt, limited
 from components.async_section import AsyncSection
@@ -35,12 +36,12 @@ class NetworkCard:
             self.guests = AsyncSection(lambda: self.networks.guests(self.room), self._guests, 'w-full gap-1')
             for section in (self.earlier, self.here, self.topics, self.guests):
                 await section.refresh()
-        self.room.network_changed.subscribe(self._network_changed)
-        self.room.roster_changed.subscribe(self._roster_changed)
+        self.room.memory.changed.subscribe(self._network_changed)
+        self.room.roster.changed.subscribe(self._roster_changed)
 
     async def _show(self, show: bool) -> None:
         if show != self.room.info.show_agreements:
-            await self.room.set_show_agreements(show)
+            await self.room.settings.set_show_agreements(show)
 
     async def _network_changed(self, what: str) -> None:
         if what == 'agreements':

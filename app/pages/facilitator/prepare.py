@@ -38,7 +38,7 @@ def register(system: System) -> None:
 
             def revoked() -> None:  # the key stopped working while this page is open
                 editor.stop()
-                access.room.network_changed.unsubscribe(preparers_changed)
+                access.room.memory.changed.unsubscribe(preparers_changed)
                 content.clear()
                 with content:
                     denied(t)
@@ -51,7 +51,7 @@ def register(system: System) -> None:
             if what == 'preparers':
                 await agenda.valid()  # revoked: says so at once
 
-        access.room.network_changed.subscribe(preparers_changed)
+        access.room.memory.changed.subscribe(preparers_changed)
 
 
 def denied(t: Translate) -> None:

@@ -9,7 +9,8 @@ from app.domain.meetings import MeetingInfo
 from app.domain.tallies import format_number
 from app.i18n import Translate
 from app.live.room import Room
-from app.services.evaluations import MAX_NOTE, MAX_QUOTES, Evaluations, MeetingEvaluation
+from app.domain.evaluation import MeetingEvaluation
+from app.services.evaluations import MAX_NOTE, MAX_QUOTES, Evaluations
 from app.ui.messages import attempt, limited
 
 
@@ -47,7 +48,7 @@ class RecapCard:
                 ui.button(icon='save', on_click=self._save_note).props('unelevated round dense') \
                     .tooltip(t('common.save')).props('data-testid=save-recap')
         self._limit()
-        self.room.meeting_changed.subscribe(self._meeting_changed)
+        self.room.settings.changed.subscribe(self._meeting_changed)
 
     def _roti(self, previous: MeetingEvaluation) -> None:
         t, stats = self.t, previous.stats
@@ -83,7 +84,7 @@ class RecapCard:
 
     async def _show(self, show: bool) -> None:
         if show != self.room.info.show_recap:
-            await self.room.set_show_recap(show)
+            await self.room.settings.set_show_recap(show)
 
     def _meeting_changed(self, info: MeetingInfo) -> None:
         """Another tab (or this one) changed it: show what is stored."""

@@ -71,7 +71,7 @@ class RemoteCard:
                 .props('outline data-testid=copy-invite-text').mark('copy-invite-text')
         self.shown = self._remote_of(info)
         self._show(info)
-        self.room.meeting_changed.subscribe(self._meeting_changed)
+        self.room.settings.changed.subscribe(self._meeting_changed)
 
     @staticmethod
     def _remote_of(info: MeetingInfo) -> tuple:
@@ -98,7 +98,7 @@ class RemoteCard:
         async def save() -> None:
             remote = check_remote(self.mode.value, self.plenary.value, self.video_base.value, self.links.value,
                                   bool(self.mixed.value) and self.mode.value == 'hybrid')
-            await self.room.set_remote(remote)
+            await self.room.settings.set_remote(remote)
 
         if await attempt(t, save, 'negative'):
             ui.notify(t('remote.saved'), type='positive')

@@ -49,10 +49,10 @@ def register(system: System) -> None:
 
         def meeting_changed(info: MeetingInfo) -> None:
             if info.report_key != key:  # revoked or renewed: this page stops at once
-                room.meeting_changed.unsubscribe(meeting_changed)
+                room.settings.changed.unsubscribe(meeting_changed)
                 view.stop()
 
-        room.meeting_changed.subscribe(meeting_changed)
+        room.settings.changed.subscribe(meeting_changed)
 
     @ui.page('/n/{network}/report')
     async def network_report(network: str, request: Request) -> None:

@@ -29,7 +29,7 @@ class ReportCard:
                 .props('unelevated').mark('open-report').props('data-testid=open-report')
             self.link()
         self._shown = self.room.info.report_key
-        self.room.meeting_changed.subscribe(self._changed)
+        self.room.settings.changed.subscribe(self._changed)
 
     def _link(self) -> None:
         t, url = self.t, self.share_url()
@@ -50,10 +50,10 @@ class ReportCard:
                 .props('flat color=negative').mark('revoke-report-link').props('data-testid=revoke-report-link')
 
     async def _new(self) -> None:
-        await attempt(self.t, self.room.new_report_key, 'negative')
+        await attempt(self.t, self.room.invites.new_report_key, 'negative')
 
     async def _revoke(self) -> None:
-        if await attempt(self.t, self.room.revoke_report_key, 'negative'):
+        if await attempt(self.t, self.room.invites.revoke_report_key, 'negative'):
             ui.notify(self.t('report.link_revoked'))
 
     def _copy(self, url: str) -> None:

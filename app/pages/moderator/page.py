@@ -8,7 +8,8 @@ from nicegui import ui
 from app.domain.activities import Activity
 from app.domain.meetings import Invite
 from app.i18n import Translate
-from app.live.room import Room, RosterChange
+from app.live.room import Room
+from app.live.roster import RosterChange
 from app.pages.access import deny_key, invite_for_key
 from app.pages.common import header, use_language
 from app.system import System
@@ -44,12 +45,12 @@ class ModeratorView:
             ui.label(t('moderate.hello', name=self.invite.label) if self.invite.label else t('moderate.hello_anon')) \
                 .classes('text-grey-8 break-words')
             self.groups()
-            self.roster = RosterList(self.room.people.values(), self.room.is_online,
+            self.roster = RosterList(self.room.roster.people.values(), self.room.roster.is_online,
                                      count_text=lambda n, on: t.plural('control.count', n, online=on),
                                      online_text=t('control.online'), offline_text=t('control.offline'),
-                                     empty_text=t('control.nobody'), names=self.room.names)
-        self.room.roster_changed.subscribe(self._roster_changed)
-        self.room.invites_changed.subscribe(self._invites_changed)
+                                     empty_text=t('control.nobody'), names=self.room.roster.names)
+        self.room.roster.changed.subscribe(self._roster_changed)
+        self.room.invites.changed.subscribe(self._invites_changed)
         self.room.agenda.current_changed.subscribe(self._activity_changed)
         follow(self.room, views_for(self.room, 'moderator'), lambda: None if self.revoked else self.part)
 
@@ -71,7 +72,7 @@ class ModeratorView:
             self.roster.change(change.kind, change.person)
 
     def _invites_changed(self) -> None:
-        if self.room.invite_for(self.invite.key) is None and not self.revoked:  # revoked: stops working at once
+        if self.room.invites.invite_for(self.invite.key) is None and not self.revoked:  # revoked: stops working at once
             self.revoked = True
             self.content.clear()
             with self.content:

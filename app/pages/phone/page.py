@@ -63,7 +63,7 @@ def register(system: System) -> None:
         device = device_id()
         recognised: MemberRef | None = None  # "Welkom terug, Anna"
         members: list[MemberRef] = []  # in a network: the members a new device may pick from
-        if room.info.network_id is not None and room.participant_for_device(device) is None:
+        if room.info.network_id is not None and room.roster.participant_for_device(device) is None:
             recognised = await system.networks.recognise(room, device)
             members = await system.networks.choices(room)
         if system.settings.plain_pages and plain_join_possible(room, device, recognised):
@@ -89,7 +89,7 @@ class ParticipantView:
         self.lang = lang
         self.device = device
         self.t = t
-        self.person: Person | None = room.participant_for_device(device)
+        self.person: Person | None = room.roster.participant_for_device(device)
         self.notice = ''  # why the join form is shown again (left / removed)
         self.counted = False  # this page counts towards the person's "online"
         self.shown: tuple[str, bool] = ('', False)  # meeting state and lock the body was built for
@@ -128,7 +128,7 @@ class ParticipantView:
         t = self.t
         self.part = None
         self.shown = (self.room.info.state, self.room.info.locked)
-        self.shown_removed = self.room.is_removed(self.device)
+        self.shown_removed = self.room.roster.is_removed(self.device)
         self.shown_activity = self._view_of(self.room.agenda.current)
         late = self.room.agenda.late()  # an evaluation that closed less than 48 hours ago
         if self.room.info.state == 'closed' and late is not None and self.person is not None \
@@ -215,7 +215,7 @@ class ParticipantView:
             if self.networks is not None:
                 person = await self.networks.join(self.room, self.device, name, organisation, self.address, member_id)
             else:
-                person = await self.room.join(self.device, name, organisation, self.address)
+                person = await self.room.roster.join(self.device, name, organisation, self.address)
         except Refused as error:
             closed = error.key in ('error.meeting_closed', 'error.meeting_locked')
             notify_refused(t, error, 'warning' if closed else 'negative')
@@ -343,7 +343,7 @@ class ParticipantView:
         if self.person is not None:
             person, self.person, self.counted = self.person, None, False
             self.notice = self.t('participant.left')
-            await self.room.leave(person.id)
+            await self.room.roster.leave(person.id)
             self.rebuild()
 
     async def _resend(self, taps: list[dict]) -> None:
@@ -365,7 +365,7 @@ class ParticipantView:
             self.pending.done(activity_id, field)
 
     def _removed_changed(self) -> None:
-        if self.person is None and self.room.is_removed(self.device) != self.shown_removed:
+        if self.person is None and self.room.roster.is_removed(self.device) != self.shown_removed:
             self.notice = ''
             self.rebuild()  # let back in: the join form again
 
@@ -406,19 +406,19 @@ class ParticipantView:
     async def _count_presence(self) -> None:
         if self.person is not None and not self.counted and self.client.has_socket_connection:
             self.counted = True
-            await self.room.page_connected(self.person.id, +1)
+            await self.room.roster.page_connected(self.person.id, +1)
 
     def _subscribe(self) -> None:
         """Follow the room once the socket is there: a page load that never connects costs no subscription."""
-        self.room.participant_gone.subscribe(self._gone)
-        self.room.removed_changed.subscribe(self._removed_changed)
-        self.room.meeting_changed.subscribe(self._meeting_changed)
+        self.room.roster.participant_gone.subscribe(self._gone)
+        self.room.roster.removed_changed.subscribe(self._removed_changed)
+        self.room.settings.changed.subscribe(self._meeting_changed)
         self.room.agenda.current_changed.subscribe(self._activity_changed)
         self.following = FollowShown(self.room, lambda: self.part)
         self._follow_part()
         if self.topics is not None:
-            self.room.network_changed.subscribe(self.topics.network_changed)
-        self.room.place_changed.subscribe(self.beside.place_changed)
+            self.room.memory.changed.subscribe(self.topics.network_changed)
+        self.room.roster.place_changed.subscribe(self.beside.place_changed)
 
     def _connected(self) -> Awaitable[None]:
         if not self.subscribed:
@@ -427,7 +427,7 @@ class ParticipantView:
             with self.column:  # e.g. the chart library: loaded once the page is usable, not before
                 preload(self.room, views_for(self.room, 'phone'))
             if self.room.version != self.built_at:  # something changed between the page load and the socket
-                self.person = self.room.participant_for_device(self.device)
+                self.person = self.room.roster.participant_for_device(self.device)
                 self.rebuild()
         return self._connected_async()
 
@@ -438,5 +438,5 @@ class ParticipantView:
     async def _disconnected(self) -> None:
         if self.person is not None and self.counted:
             self.counted = False
-            await self.room.page_connected(self.person.id, -1)
+            await self.room.roster.page_connected(self.person.id, -1)
 

@@ -25,7 +25,7 @@ class PlaceChoice:
 
     def update(self) -> None:
         self.box.set_visibility(self.room.info.mode == 'hybrid')
-        chosen = self.room.places.get(self.participant_id, '')
+        chosen = self.room.roster.places.get(self.participant_id, '')
         for place, button in self.buttons.items():
             button.props(remove='outline unelevated')
             button.props('unelevated color=primary' if place == chosen else 'outline color=grey-9')
@@ -33,5 +33,5 @@ class PlaceChoice:
         self.note.set_visibility(bool(chosen))
 
     async def _choose(self, place: str) -> None:
-        if await attempt(self.t, lambda: self.room.set_place(self.participant_id, place)):
+        if await attempt(self.t, lambda: self.room.roster.set_place(self.participant_id, place)):
             self.update()

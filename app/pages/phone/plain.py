@@ -75,8 +75,8 @@ def plain_join_possible(room: Room, device: str, recognised: MemberRef | None) -
     """The join form is what this device would see (not joined, not removed, the meeting open to newcomers);
     a member recognised on this device gets the live page ("Welkom terug", one tap)."""
     info = room.info
-    return (room.participant_for_device(device) is None and not room.is_removed(device) and info.state != 'closed'
-            and not info.locked and recognised is None)
+    return (room.roster.participant_for_device(device) is None and not room.roster.is_removed(device)
+            and info.state != 'closed' and not info.locked and recognised is None)
 
 
 def register(system: System) -> None:
@@ -93,7 +93,7 @@ def register(system: System) -> None:
         try:
             await system.networks.join(room, device, name, organisation, client_ip(system, request), member_id)
         except Refused as error:
-            if error.key in ('error.meeting_closed', 'error.meeting_locked') or room.is_removed(device):
+            if error.key in ('error.meeting_closed', 'error.meeting_locked') or room.roster.is_removed(device):
                 return RedirectResponse(f'/{room.info.join_code}', status_code=303)  # the live page says so
             members = await system.networks.choices(room)
             return join_page(lang, room, members, name=name[:ECHOED], organisation=organisation[:ECHOED],

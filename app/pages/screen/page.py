@@ -9,7 +9,8 @@ from app.domain.activities import Activity
 from app.domain.meetings import MeetingInfo
 from app.domain.urls import short_url
 from app.i18n import Translate
-from app.live.room import Room, RosterChange
+from app.live.room import Room
+from app.live.roster import RosterChange
 from app.pages.access import deny_key, room_for_key
 from app.pages.common import base_url, device_id, parse_id, unreachable, use_language
 from app.pages.screen.recap import RecapPanel
@@ -40,7 +41,7 @@ def register(system: System) -> None:
         """The screen for a participant of an online or hybrid meeting (no screen key: this device took part)."""
         meeting_id = parse_id(meeting)
         room = await system.rooms.get(meeting_id) if meeting_id is not None else None
-        person = room.participant_for_device(device_id()) if room is not None else None
+        person = room.roster.participant_for_device(device_id()) if room is not None else None
         lang, t = use_language(system)  # the participant's own language, as on their page
         if room is None or person is None:
             ui.context.client.status_code = 403 if room is not None else 404
@@ -87,19 +88,19 @@ class ScreenView:
                     .mark('screen-title')
                 await self.agreements()
                 await self.recap.build()
-                self.wall = ParticipantWall(self.room.people.values(), lambda n: t.plural('screen.count', n),
-                                            t('screen.empty'), names=self.room.names)
+                self.wall = ParticipantWall(self.room.roster.people.values(), lambda n: t.plural('screen.count', n),
+                                            t('screen.empty'), names=self.room.roster.names)
         self.activity_section = ui.element('div')
         preload(self.room, views_for(self.room, 'screen'))
         self._show_lock(info)
         self._show_activity(self.room.agenda.current)
-        self.room.roster_changed.subscribe(self._roster_changed)
-        self.room.meeting_changed.subscribe(self._meeting_changed)
+        self.room.roster.changed.subscribe(self._roster_changed)
+        self.room.settings.changed.subscribe(self._meeting_changed)
         self.room.agenda.current_changed.subscribe(self._show_activity)
         follow(self.room, views_for(self.room, 'screen'), lambda: self.activity)
-        self.room.network_changed.subscribe(self._network_changed)
+        self.room.memory.changed.subscribe(self._network_changed)
         if self.participant_id:
-            self.room.participant_gone.subscribe(self._participant_gone)
+            self.room.roster.participant_gone.subscribe(self._participant_gone)
 
     def _participant_gone(self, participant_id: str) -> None:
         if participant_id == self.participant_id:
