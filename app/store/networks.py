@@ -157,11 +157,14 @@ class NetworkRepo:
             rows = list(await s.execute(select(Participant.meeting_id, Participant.id)
                                         .where(Participant.member_id == member_id)))
             ids = [participant_id for _, participant_id in rows]
-            if ids:
-                await s.execute(update(Response).where(Response.participant_id.in_(ids)).values(show_name=False))
+            if ids:  # the answers' and the meetings' versions move: another instance sees it missed this
+                await s.execute(update(Response).where(Response.participant_id.in_(ids))
+                                .values(show_name=False, version=Response.version + 1))
                 await s.execute(update(Participant).where(Participant.id.in_(ids)).values(
                     name='', organisation='', device_id=literal('forgotten-') + Participant.id, member_id=None,
                     status='left'))
+                await s.execute(update(Meeting).where(Meeting.id.in_({meeting_id for meeting_id, _ in rows}))
+                                .values(version=Meeting.version + 1))
             member = await s.get(Member, member_id)
             if member is not None:  # "Anna stuurt haar procedure door": the agreement stays, without her name
                 await s.execute(update(Agreement).where(Agreement.network_id == member.network_id,
