@@ -86,16 +86,20 @@ def kind_hooks() -> str:
         above = node.lineno - 2  # else the comment line above it (and above the attributes between, if they have none)
         while not comment and above >= 0 and ':' in source[above] and '#' not in source[above]:
             above -= 1
-        if not comment and above >= 0 and source[above].strip().startswith('#'):
-            comment = source[above].strip().lstrip('# ')
+        block: list[str] = []
+        while not comment and above >= 0 and source[above].strip().startswith('#'):
+            block.insert(0, source[above].strip().lstrip('# '))
+            above -= 1
+        comment = comment or ' '.join(block)
         default = '*required*' if node.value is None else f'`{ast.unparse(node.value)}`'
         rows.append(f'| `{node.target.id}` | {cell(default)} | {cell(comment)} |')
     rows += ['', 'Its hooks (methods a kind may override; the default is what a kind that says nothing gets):', '',
              '| hook | what |', '|---|---|']
     for node in kind.body:
-        if isinstance(node, ast.FunctionDef) and not node.name.startswith('_'):
-            args = [a.arg for a in node.args.args[1:]]
-            rows.append(f'| `{node.name}({", ".join(args)})` | {cell(first_paragraph(ast.get_docstring(node)))} |')
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and not node.name.startswith('_'):
+            args = ', '.join(a.arg for a in node.args.args[1:])
+            call = f'async {node.name}({args})' if isinstance(node, ast.AsyncFunctionDef) else f'{node.name}({args})'
+            rows.append(f'| `{call}` | {cell(first_paragraph(ast.get_docstring(node)))} |')
     return '\n'.join(rows)
 
 
