@@ -12,7 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from nicegui import Event
 
@@ -37,6 +37,16 @@ class AnswerChange:
     answer: Answer
 
 
+class _AnswerValues(TypedDict, total=False):
+    """The fields of an answer one call changes (stored as sent, applied to the held answer)."""
+
+    choice: str
+    text: str
+    reason: str
+    extra: str
+    show_name: bool
+
+
 class Agenda:
     change_types = (ActivitySaved, ActivityDeleted, OrderChanged, CurrentChanged, AnswerSaved)
 
@@ -55,7 +65,7 @@ class Agenda:
         self._commit = commit
         self._answer_locks: dict[str, asyncio.Lock] = {}
         self.versions: dict[tuple[int, str], int] = {}  # (activity, participant) -> version of the answer held
-        self.agenda_changed = Event()                      # the list: added, edited, moved, deleted, state
+        self.agenda_changed = Event[[]]()                    # the list: added, edited, moved, deleted, state
         self.current_changed = Event[Activity | None]()    # what phones and screen show
         self.answers_changed = Event[AnswerChange]()       # one answer (count, tally, wall)
 
@@ -213,7 +223,7 @@ class Agenda:
                 raise Refused(late[1] if late else 'error.vote_closed')
             raise Refused('error.vote_not_open')
         old = self.answer_of(activity_id, participant_id)
-        values: dict[str, object] = {}
+        values: _AnswerValues = {}
         if choice is not None or text is not None:
             if old is not None:  # one part sent: the other stays as it was
                 choice = old.choice if choice is None else choice

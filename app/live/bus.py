@@ -104,9 +104,9 @@ class RedisBus:
         # the listener notices every lost connection itself (redis-py would resubscribe silently, and what was
         # said meanwhile would be missed without anyone knowing)
         self._listener = Redis.from_url(url, retry=Retry(NoBackoff(), 0), **options)
-        self._task: asyncio.Task | None = None
+        self._task: asyncio.Task[None] | None = None
         self._outbox: list[str] = []  # payloads waiting for the publisher
-        self._sending: asyncio.Task | None = None
+        self._sending: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
         self._listening = False
         self._publishing = True

@@ -11,16 +11,19 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
 
 from app.domain.activities import Answer
-from app.domain.meetings import Invite
+from app.domain.meetings import Invite, MeetingState
 from app.domain.people import Person
 from app.domain.rounds import Round
 
 log = logging.getLogger(__name__)
+
+# what of a learning network changed (``NetworkChanged.what``; a room's ``memory.changed`` tells its pages)
+NetworkPart = Literal['members', 'topics', 'agreements', 'network', 'preparers']
 
 
 # the meeting and its people
@@ -43,11 +46,10 @@ class Left:
 
 @dataclass(frozen=True, slots=True)
 class NetworkChanged:
-    """Something of the meeting's learning network changed: 'members', 'topics', 'agreements', 'network' or
-    'preparers' (a preparer link was revoked)."""
+    """Something of the meeting's learning network changed ('preparers': a preparer link was revoked)."""
 
     network_id: int
-    what: str
+    what: NetworkPart
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +87,7 @@ class MeetingUpdated:
     """The meeting's info or settings changed: only the fields that are not None (``no_date``: the date was cleared)."""
 
     locked: bool | None = None
-    state: str | None = None
+    state: MeetingState | None = None
     screen_key: str | None = None
     max_participants: int | None = None
     language: str | None = None
@@ -186,7 +188,7 @@ class ChangeCodec:
     """Changes to JSON-able dicts and back; the class name is the wire name (renaming one changes the protocol)."""
 
     def __init__(self, types: tuple[type, ...]) -> None:
-        self._adapters: dict[str, TypeAdapter] = {t.__name__: TypeAdapter(t) for t in types}
+        self._adapters: dict[str, TypeAdapter[Any]] = {t.__name__: TypeAdapter(t) for t in types}
 
     def encode(self, change: object) -> dict[str, Any]:
         name = type(change).__name__
@@ -199,7 +201,8 @@ class ChangeCodec:
             log.warning('ignoring a change of unknown type %r (a newer instance?)', message.get('type'))
             return None
         try:
-            return adapter.validate_python(message.get('data'))
+            change: object = adapter.validate_python(message.get('data'))
+            return change
         except ValidationError:
             log.warning('ignoring a change of type %r that does not fit', message.get('type'), exc_info=True)
             return None

@@ -25,7 +25,7 @@ class Invites:
         self.by_key: dict[str, Invite] = {invite.key: invite for invite in invites}  # revoked ones too
         self._repo = repo
         self._commit = commit
-        self.changed = Event()
+        self.changed = Event[[]]()
 
     def invite_for(self, key: str) -> Invite | None:
         invite = self.by_key.get(key)

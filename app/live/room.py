@@ -10,7 +10,7 @@ apply the same object.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -51,9 +51,9 @@ class Room:
     part that declared its type."""
 
     def __init__(self, info: MeetingInfo, people: list[tuple[Person, str]], invites: list[Invite],
-                 repo: Repo, bus: Bus, kinds: Registry, removed: list[tuple[Person, str]] = (),
+                 repo: Repo, bus: Bus, kinds: Registry, removed: Iterable[tuple[Person, str]] = (),
                  joined_at: dict[str, datetime] | None = None, gate: JoinGate | None = None,
-                 gone: list[Person] = (), places: dict[str, str] | None = None) -> None:
+                 gone: Iterable[Person] = (), places: dict[str, str] | None = None) -> None:
         self.kinds = kinds
         self.video_url = ''  # the app's Jitsi base URL (set by Rooms)
         self.version = 0  # counts changes phones may show: a page built at one version sees if it missed any
@@ -146,7 +146,7 @@ class Room:
     async def _joined(self, person: Person) -> None:
         current = self.agenda.current
         runner = self.runners.get(current.kind) if current is not None else None
-        if runner is not None:
+        if runner is not None and current is not None:
             await runner.joined(current, person)  # e.g. into the smallest breakout group
 
     async def _closing(self) -> None:

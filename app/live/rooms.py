@@ -12,9 +12,9 @@ import contextlib
 import logging
 import time
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast, overload
 
-from app.domain.activities import Activity, Answer
+from app.domain.activities import Activity, Answer, State
 from app.domain.countdown import Countdown
 from app.domain.meetings import Invite, MeetingInfo
 from app.domain.people import Person
@@ -45,7 +45,7 @@ class Rooms:
         self._codes: dict[str, int] = {}  # join code -> meeting id; codes never change
         self._lock = asyncio.Lock()
         self._loading: dict[int, list[tuple[object, str, tuple[int, int] | None]]] = {}  # heard while reading it
-        self._rereads: dict[int, asyncio.Task] = {}  # meeting id -> its re-read (one at a time)
+        self._rereads: dict[int, asyncio.Task[None]] = {}  # meeting id -> its re-read (one at a time)
         self._again: set[int] = set()  # asked for again while one ran
         self._previous: dict[int, tuple[int, dict[int, int]]] = {}  # the last check's view of the database
         self.rereads = 0      # figures for /healthz and the benchmark
@@ -254,7 +254,8 @@ class Rooms:
             if kind is None:
                 log.warning('meeting %s: activity %s of unknown kind %r left out', meeting_id, a.id, a.kind)
                 continue
-            activities.append(Activity(a.id, kind.name, a.text, kind.new_settings(a.settings), a.state,
+            state = cast('State', a.state)  # written only from an Activity's state
+            activities.append(Activity(a.id, kind.name, a.text, kind.new_settings(a.settings), state,
                                        a.revealed, a.position, _utc(a.closed_at) if a.closed_at else None))
         answers: dict[int, dict[str, Answer]] = {}
         versions: dict[tuple[int, str], int] = {}
@@ -279,6 +280,12 @@ def _behind(room: Room, version: int, sums: dict[int, int]) -> bool:
     known = room.agenda.activities
     return version > room.stored_version or any(
         total > held.get(activity_id, 0) for activity_id, total in sums.items() if activity_id in known)
+
+
+@overload
+def _utc(moment: datetime) -> datetime: ...
+@overload
+def _utc(moment: datetime | None) -> datetime | None: ...
 
 
 def _utc(moment: datetime | None) -> datetime | None:

@@ -59,7 +59,7 @@ class Roster:
         self._join_locks: dict[str, asyncio.Lock] = {}  # per device: a double tap must not make two participants
         self.changed = Event[RosterChange]()
         self.participant_gone = Event[str]()
-        self.removed_changed = Event()  # the list of removed people (the facilitator may let them back in)
+        self.removed_changed = Event[[]]()  # the list of removed people (the facilitator may let them back in)
         self.place_changed = Event[str]()  # a participant's place (their id)
 
     # queries
@@ -91,7 +91,7 @@ class Roster:
     def is_online(self, participant_id: str) -> bool:
         return sum(self._presence.get(participant_id, {}).values()) > 0
 
-    def events(self) -> tuple[Event, ...]:
+    def events(self) -> tuple[Event[Any], ...]:
         return self.changed, self.participant_gone, self.removed_changed, self.place_changed
 
     # joining and leaving

@@ -10,6 +10,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from nicegui import Event
 
@@ -41,7 +42,7 @@ class RoundRunner(Runner):
         for rounds_of_activity in self.by_activity.values():
             self._schedule(rounds_of_activity[-1])  # a restart during a round: its end is still announced
 
-    def events(self) -> tuple[Event, ...]:
+    def events(self) -> tuple[Event[Any], ...]:
         return self.round_changed, self.clock_changed
 
     def current(self, activity_id: int) -> Round | None:

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from nicegui import Event
 
@@ -56,7 +57,7 @@ class Runner:
     def apply(self, change: object) -> None:
         """A change of one of the kind's ``change_types``, made here or on another instance."""
 
-    def events(self) -> tuple[Event, ...]:
+    def events(self) -> tuple[Event[Any], ...]:
         return ()
 
     def subscriber_count(self) -> int:
