@@ -52,6 +52,16 @@ class KindSettings:
         no longer change because people answered already."""
         return self
 
+    @classmethod
+    def of(cls, activity: Activity) -> Self:
+        """``activity``'s settings as this class, the typed way for its kind to read them
+        (``SpeedDateSettings.of(activity).tables``); an activity of another kind is a programming error."""
+        settings = activity.settings
+        if not isinstance(settings, cls):
+            raise TypeError(f'activity {activity.id} ({activity.kind}) has {type(settings).__name__}, '
+                            f'not {cls.__name__}')
+        return settings
+
 
 @dataclass(frozen=True, slots=True)
 class Activity:

@@ -11,7 +11,7 @@ from app.domain.errors import Refused
 from app.domain.rounds import Round
 from app.i18n import N_
 from app.kinds.breakout.live import NoteSaved
-from app.kinds.breakout.rules import MAX_MESSAGE
+from app.kinds.breakout.rules import MAX_MESSAGE, BreakoutSettings
 from app.kinds.breakout.views import BreakoutPart
 from app.kinds.round_views import ControlRounds
 from app.live.room import Room
@@ -40,7 +40,7 @@ class ControlBreakout(ControlRounds, BreakoutPart):
         await self.runner.new_round(self.live)
 
     def planned(self) -> int:
-        return self.live.settings.rounds
+        return BreakoutSettings.of(self.live).rounds
 
     def between(self) -> None:
         t = self.t
@@ -57,7 +57,7 @@ class ControlBreakout(ControlRounds, BreakoutPart):
         if r is None:
             return
         t = self.t
-        harvest = self.live.settings.harvest_on_screen
+        harvest = BreakoutSettings.of(self.live).harvest_on_screen
         choices = {-1: t('breakout.screen_groups'), 0: t('breakout.screen_harvest'),
                    **{n: t('breakout.group', number=n) for n in range(1, len(r.groups) + 1)}}
         ui.toggle(choices, value=harvest if harvest in choices else -1,
@@ -121,5 +121,6 @@ class ControlBreakout(ControlRounds, BreakoutPart):
 
     async def _show_harvest(self, value: int) -> None:
         activity = self.live
-        if activity.settings.harvest_on_screen != value:
-            await self.room.agenda.edit(activity.id, activity.text, replace(activity.settings, harvest_on_screen=value))
+        settings = BreakoutSettings.of(activity)
+        if settings.harvest_on_screen != value:
+            await self.room.agenda.edit(activity.id, activity.text, replace(settings, harvest_on_screen=value))

@@ -18,7 +18,7 @@ from app.domain.people import Person, required_text
 from app.domain.rounds import GroupDetails, Round
 from app.domain.video import group_is_online, share_groups
 from app.i18n import N_, NP_
-from app.kinds.breakout.rules import MAX_MESSAGE, lines
+from app.kinds.breakout.rules import MAX_MESSAGE, BreakoutSettings, lines
 from app.live.rounds import RoundRunner
 from app.live.runner import RunnerContext
 
@@ -76,17 +76,18 @@ class Breakouts(RoundRunner):
             if last is not None and last.phase(self.clock()) == 'ready':
                 return last
             people = self.ctx.people()
-            questions = lines(activity.settings.group_questions)
+            settings = BreakoutSettings.of(activity)
+            questions = lines(settings.group_questions)
             placement = self.ctx.placement([p.id for p in people])
             org = {p.id: p.organisation for p in people}
             number = (last.number if last else 0) + 1
             met = await self.ctx.met()
             loop = asyncio.get_running_loop()
-            if activity.settings.fill == 'choose' and questions:
+            if settings.fill == 'choose' and questions:
                 groups: list[list[str]] = [[] for _ in questions]
-            elif len(placement.sets) > 1 and activity.settings.fill != 'choose':  # hybrid: the room and online apart
-                counts = share_groups(activity.settings.group_value, [len(part) for part in placement.sets]) \
-                    if activity.settings.group_by == 'count' else [None] * len(placement.sets)
+            elif len(placement.sets) > 1 and settings.fill != 'choose':  # hybrid: the room and online apart
+                counts = share_groups(settings.group_value, [len(part) for part in placement.sets]) \
+                    if settings.group_by == 'count' else [None] * len(placement.sets)
                 groups = []
                 for part, count in zip(placement.sets, counts, strict=True):
                     groups += await loop.run_in_executor(None, _divide, [(pid, org[pid]) for pid in part], activity,
@@ -94,12 +95,12 @@ class Breakouts(RoundRunner):
             else:
                 groups = await loop.run_in_executor(None, _divide, [(p.id, p.organisation) for p in people],
                                                     activity, met, number)
-            places = lines(activity.settings.locations)
+            places = lines(settings.locations)
             details = [GroupDetails(questions[i % len(questions)] if questions else '',
                                     places[i % len(places)] if places else '',
                                     moderators[i % len(moderators)] if moderators else '') for i in range(len(groups))]
             details = self._rooms(groups, details, [p.id for p in people])
-            seconds = round(activity.settings.minutes * 60)
+            seconds = round(settings.minutes * 60)
             row = await self.ctx.repo.add_round(activity.id, number, seconds, '', '', groups, [
                 {'question': d.question, 'location': d.location, 'moderator_key': d.moderator_key} for d in details])
             new = Round(row.id, activity.id, number, tuple(tuple(g) for g in groups), None,
@@ -260,7 +261,7 @@ def _divide(people: list[tuple[str, str]], activity: Activity, met: dict, number
             count: int | None = None) -> list[list[str]]:
     """The groups of one round (runs in a worker thread: the search may take a moment for many people); ``count``
     overrides the number of groups (a hybrid meeting's share of them)."""
-    settings = activity.settings
+    settings = BreakoutSettings.of(activity)
     option = {'group_size': settings.group_value} if settings.group_by == 'size' else \
         {'group_count': count if count is not None else settings.group_value}
     try:

@@ -7,7 +7,7 @@ from nicegui import ui
 from app.domain.errors import Refused
 from app.domain.rounds import Round
 from app.kinds.breakout.live import MessageSent, NoteSaved
-from app.kinds.breakout.rules import MAX_MESSAGE
+from app.kinds.breakout.rules import MAX_MESSAGE, BreakoutSettings
 from app.kinds.breakout.views import BreakoutPart, GroupCard
 from app.ui.messages import limited, notify_refused
 
@@ -66,7 +66,7 @@ class PhoneBreakout(BreakoutPart):
             self.card.note.restore(draft['note'])
 
     def _choosing(self, r: Round) -> bool:
-        return self.live.settings.fill == 'choose' and r.phase(self.runner.clock()) == 'ready'
+        return BreakoutSettings.of(self.live).fill == 'choose' and r.phase(self.runner.clock()) == 'ready'
 
     def _chooser(self, r: Round, mine: int | None) -> None:
         """Self-select: every topic with its places left; tap to choose (again) until the round starts."""

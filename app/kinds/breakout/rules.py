@@ -61,7 +61,7 @@ class BreakoutRules(Kind):
                 for r in rounds if r.activity_id == activity.id for n in range(1, len(r.groups) + 1) if r.info(n).note]
 
     def phone_view(self, activity: Activity) -> tuple:
-        return activity.id, activity.text, activity.state, activity.settings.fill
+        return activity.id, activity.text, activity.state, BreakoutSettings.of(activity).fill
 
     def report(self, activity: Activity, answers: dict[str, Answer], rounds: list[Round], t: Translate,
                lang: str) -> ReportSection:

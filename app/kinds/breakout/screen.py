@@ -5,6 +5,7 @@ from __future__ import annotations
 from nicegui import ui
 
 from app.kinds.breakout.live import NoteSaved
+from app.kinds.breakout.rules import BreakoutSettings
 from app.kinds.breakout.views import BreakoutPart
 from app.kinds.round_views import ScreenRounds
 from components.countdown import Countdown
@@ -21,7 +22,7 @@ class ScreenBreakout(ScreenRounds, BreakoutPart):
         if r is None:
             ui.label(t('breakout.soon')).classes('text-6xl font-bold text-grey-4 mt-[20vh] self-center')
             return
-        harvest = self.live.settings.harvest_on_screen
+        harvest = BreakoutSettings.of(self.live).harvest_on_screen
         if harvest < 0:
             self.countdown = Countdown(r.countdown, done_text=t('breakout.time_up'),
                                        paused_text=t('countdown.paused')) \

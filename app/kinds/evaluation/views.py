@@ -115,7 +115,7 @@ class EvaluationControl(EvaluationLive):
         self.update_count()
         with ui.row().classes('gap-1'):
             voting_buttons(t, agenda, activity)
-            on_screen = activity.settings.texts_on_screen
+            on_screen = EvaluationSettings.of(activity).texts_on_screen
             ui.button(t('evaluation.texts_off') if on_screen else t('evaluation.texts_on'), icon='forum',
                       on_click=self._toggle_texts).props('outline').mark('texts-on-screen')
         if not activity.results_visible:
@@ -124,7 +124,8 @@ class EvaluationControl(EvaluationLive):
 
     async def _toggle_texts(self) -> None:
         activity = self.live
-        settings = replace(activity.settings, texts_on_screen=not activity.settings.texts_on_screen)
+        old = EvaluationSettings.of(activity)
+        settings = replace(old, texts_on_screen=not old.texts_on_screen)
         await self.room.agenda.edit(activity.id, activity.text, settings)
 
 
@@ -147,7 +148,7 @@ class EvaluationScreen(EvaluationLive):
             self.answered = ui.label().classes('text-4xl font-bold text-yellow-300').mark('answered') \
                 .props('data-testid=answered')
             if activity.results_visible:
-                self.results = self.results_view('screen', activity.settings.texts_on_screen,
+                self.results = self.results_view('screen', EvaluationSettings.of(activity).texts_on_screen,
                                                  wall_room=wall_room(activity.text, activity.state == 'closed'),
                                                  rotate=self.ctx.rotate_seconds)
             else:
@@ -164,7 +165,7 @@ class EvaluationPhone(Part):
 
     def build(self) -> None:
         t, activity = self.t, self.activity
-        settings: EvaluationSettings = activity.settings
+        settings = EvaluationSettings.of(activity)
         self.answer: Answer | None = self.room.agenda.answer_of(activity.id, self.ctx.participant_id)
         # open, or closed less than 48 hours ago and this participant was here before it closed
         open_ = self.room.agenda.answerable(activity, participant_id=self.ctx.participant_id)

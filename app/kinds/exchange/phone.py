@@ -61,7 +61,7 @@ class ExchangePhone(Part):
 
     def build(self) -> None:
         t, activity = self.t, self.activity
-        settings: ExchangeSettings = activity.settings
+        settings = ExchangeSettings.of(activity)
         pid = self.ctx.participant_id
         answer = self.room.agenda.answer_of(activity.id, pid)
         stored = parse(answer.text) if answer else GiveNeed()
@@ -106,7 +106,7 @@ class ExchangePhone(Part):
             return  # they started typing: keep it
         for side, items in (('give', earlier.gives), ('need', earlier.needs)):
             for row, item in zip(self.rows[side], items, strict=False):
-                if item.tags and not set(item.tags) <= set(self.activity.settings.tag_list):
+                if item.tags and not set(item.tags) <= set(ExchangeSettings.of(self.activity).tag_list):
                     item = Item(item.text)
                 row.set(item)
         self.earlier.set_visibility(True)

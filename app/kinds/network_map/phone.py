@@ -31,7 +31,7 @@ TOGGLE_KEYS = {'asked': N_('network_map.asked'), 'gave': N_('network_map.gave')}
 class NetworkMapPhone(Part):
     def build(self) -> None:
         t, activity = self.t, self.activity
-        settings: NetworkMapSettings = activity.settings
+        settings = NetworkMapSettings.of(activity)
         self.answer: Answer | None = self.room.agenda.answer_of(activity.id, self.ctx.participant_id)
         stored = read_ties(self.answer.text) if self.answer else Ties()
         self.marked: dict[str, set[str]] = {'asked': set(stored.asked), 'gave': set(stored.gave)}

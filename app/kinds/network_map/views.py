@@ -17,7 +17,7 @@ from app.domain.tallies import format_number
 from app.kinds.answer_views import screen_heading, voting_buttons
 from app.kinds.network_map.answers import graph_of
 from app.kinds.network_map.chart import PANEL, SCREEN, Look, map_options
-from app.kinds.network_map.rules import PERIOD_KEYS
+from app.kinds.network_map.rules import PERIOD_KEYS, NetworkMapSettings
 from app.live.agenda import AnswerChange
 from app.live.room import Room
 from app.live.roster import RosterChange
@@ -44,7 +44,7 @@ class MapLive(Part):
         return graph_of(self.room, self.activity.id)
 
     def options(self, graph: MapGraph) -> dict:
-        look = replace(self.look, names=self.look.names or self.live.settings.names_on_screen)
+        look = replace(self.look, names=self.look.names or NetworkMapSettings.of(self.live).names_on_screen)
         return map_options(graph, look, self.t('network_map.no_organisation'),
                            within=lambda n: self.t.plural('network_map.within', n))
 
@@ -122,7 +122,7 @@ class NetworkMapScreen(MapLive):
                     .props('data-testid=answered')
                 self.figures = ui.label().classes('text-3xl text-grey-4').props('data-testid=map-figures') \
                     .mark('map-figures')
-                ui.label(t(PERIOD_KEYS[activity.settings.period])).classes('text-2xl text-grey-5')
+                ui.label(t(PERIOD_KEYS[NetworkMapSettings.of(activity).period])).classes('text-2xl text-grey-5')
                 with ui.row().classes('items-center gap-6 text-2xl'):
                     ui.label(t('network_map.legend_asked')).classes('text-[#f2b705] border-b-4 border-dashed '
                                                                     'border-[#f2b705]')
@@ -151,7 +151,7 @@ class NetworkMapControl(MapLive):
         self.answered = ui.label().classes('text-lg').mark('live-answered').props('data-testid=live-answered')
         with ui.row().classes('gap-1'):
             voting_buttons(t, agenda, activity)
-            on = activity.settings.names_on_screen
+            on = NetworkMapSettings.of(activity).names_on_screen
             ui.button(t('network_map.names_off') if on else t('network_map.names_on'),
                       icon='visibility_off' if on else 'badge', on_click=self._toggle_names) \
                 .props('outline data-testid=map-names').mark('map-names')
@@ -180,5 +180,6 @@ class NetworkMapControl(MapLive):
 
     async def _toggle_names(self) -> None:
         activity = self.live
-        settings = replace(activity.settings, names_on_screen=not activity.settings.names_on_screen)
+        old = NetworkMapSettings.of(activity)
+        settings = replace(old, names_on_screen=not old.names_on_screen)
         await self.room.agenda.edit(activity.id, activity.text, settings)

@@ -90,7 +90,7 @@ class ChoiceRules(Kind):
         return str(choice), ''
 
     def phone_view(self, activity: Activity) -> tuple:
-        s = activity.settings
+        s = PollSettings.of(activity)
         return (activity.id, activity.text, activity.state, activity.revealed, activity.options,
                 getattr(s, 'ask_reason', False), getattr(s, 'results_on_phones', True))
 
@@ -155,7 +155,7 @@ class OpenRules(Kind):
         return Tally(())
 
     def phone_view(self, activity: Activity) -> tuple:
-        s = activity.settings
+        s = OpenSettings.of(activity)
         return activity.id, activity.text, activity.state, activity.revealed, s.results_on_phones, s.display
 
     def summary(self, activity: Activity, counts: dict[str, int], answers: list[str], t: Translate, lang: str) -> str:

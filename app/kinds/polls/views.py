@@ -12,7 +12,16 @@ from app.domain.people import lines_length
 from app.domain.wall_pages import chars_per_line, wrapped_lines
 from app.i18n import Translate
 from app.kinds.answer_views import voting_buttons
-from app.kinds.polls.rules import AGREE, DISAGREE, DOUBT, MAX_ANSWER
+from app.kinds.polls.rules import (
+    AGREE,
+    DISAGREE,
+    DOUBT,
+    MAX_ANSWER,
+    OpenSettings,
+    PollSettings,
+    ScoreSettings,
+    StatementSettings,
+)
 from app.live.agenda import AnswerChange
 from app.live.room import Room
 from app.live.roster import RosterChange
@@ -113,8 +122,10 @@ class PollControl(PollLive):
 
     async def _toggle_reasons(self) -> None:
         activity = self.live
-        settings = replace(activity.settings, reasons_on_screen=not activity.settings.reasons_on_screen)
-        await self.room.agenda.edit(activity.id, activity.text, settings)
+        old = activity.settings
+        if isinstance(old, StatementSettings | ScoreSettings):
+            settings = replace(old, reasons_on_screen=not old.reasons_on_screen)
+            await self.room.agenda.edit(activity.id, activity.text, settings)
 
 
 def charts_coming(room: Room) -> bool:
@@ -147,8 +158,9 @@ class PollScreen(PollLive):
                 .props('data-testid=answered')
             if activity.results_visible:
                 tally = agenda.tallies.get(activity.id)
-                show_wall = activity.settings.reasons_on_screen if hasattr(activity.settings, 'reasons_on_screen') \
-                    else activity.settings.display == 'wall'
+                s = activity.settings
+                show_wall = s.reasons_on_screen if isinstance(s, StatementSettings | ScoreSettings) \
+                    else isinstance(s, OpenSettings) and s.display == 'wall'
                 self.results = ResultsView(activity, tally.counts if tally else {}, self.answers(), lang=self.lang,
                                            texts=result_texts(t), size='screen', show_wall=show_wall,
                                            wall_room=wall_room(activity.text, activity.state == 'closed'),
@@ -169,7 +181,7 @@ def text_classes(text: str) -> str:
 
 def only_buttons(activity: Activity) -> bool:
     """The phone shows the question and its buttons, nothing else: open, no "waarom?", no results."""
-    settings = activity.settings
+    settings = PollSettings.of(activity)
     return bool(activity.options) and activity.state == 'open' and not getattr(settings, 'ask_reason', False) \
         and not (settings.results_on_phones and activity.revealed)
 
@@ -202,7 +214,7 @@ class PollPhone(Part):
         if not open_:
             ui.label(t('phone.closed')).classes('text-base bg-grey-3 rounded p-3').mark('vote-closed') \
                 .props('data-testid=vote-closed')
-        settings = activity.settings
+        settings = PollSettings.of(activity)
         if settings.results_on_phones and (activity.revealed or (settings.results_live and not open_)):
             self._results()  # revealed by the facilitator, or live results once voting is closed
 
@@ -367,4 +379,4 @@ class PollPhone(Part):
         is_open = not activity.options
         answers = [(pid, a.text, '') for pid, a in agenda.visible_answers(activity.id)] if is_open else []
         ResultsView(activity, tally.counts if tally else {}, answers, texts=result_texts(self.t), lang=self.lang,
-                    size='phone', show_wall=is_open and activity.settings.display == 'wall')
+                    size='phone', show_wall=is_open and OpenSettings.of(activity).display == 'wall')

@@ -10,7 +10,7 @@ from app.domain.errors import Refused
 from app.domain.pairing import pair_preferring, pair_round
 from app.domain.rounds import GroupDetails, Round, repaired, stranded, swap
 from app.domain.video import Placement, group_is_online
-from app.kinds.speed_date.rules import question_for
+from app.kinds.speed_date.rules import SpeedDateSettings, question_for
 from app.live.rounds import RoundRunner
 
 
@@ -31,7 +31,7 @@ class SpeedDating(RoundRunner):
             paused_before = [r.paused for r in self.by_activity.get(activity.id, []) if r.paused]
             org = {p.id: p.organisation for p in people}
             placement = self.ctx.placement([p.id for p in people])
-            settings = activity.settings
+            settings = SpeedDateSettings.of(activity)
             preferred = self.ctx.preferred(settings.pairs_from) if settings.pairs_from else {}
             met = await self.ctx.met()
             groups: list[tuple[str, ...]] = []
@@ -48,8 +48,8 @@ class SpeedDating(RoundRunner):
                 groups += pairing.groups
                 paused = paused or pairing.paused
             details = self._rooms(groups, placement)
-            seconds = round(activity.settings.minutes * 60)
-            question = question_for(activity.settings, number)
+            seconds = round(SpeedDateSettings.of(activity).minutes * 60)
+            question = question_for(SpeedDateSettings.of(activity), number)
             row = await self.ctx.repo.add_round(activity.id, number, seconds, question, paused or '',
                                                 [list(g) for g in groups], [{'location': d.location} for d in details])
             new = Round(row.id, activity.id, number, tuple(groups), paused, Countdown.ready(seconds), question,

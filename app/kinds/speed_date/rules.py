@@ -69,7 +69,7 @@ class SpeedDateRules(Kind):
         return t.plural('agenda.rounds_done', done) if done else ''
 
     def phone_view(self, activity: Activity) -> tuple:
-        return activity.id, activity.text, activity.state, activity.settings.tables
+        return activity.id, activity.text, activity.state, SpeedDateSettings.of(activity).tables
 
     def report(self, activity: Activity, answers: dict[str, Answer], rounds: list[Round], t: Translate,
                lang: str) -> ReportSection:

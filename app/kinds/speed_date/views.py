@@ -10,7 +10,7 @@ from app.domain.rounds import Round
 from app.domain.video import group_is_online
 from app.i18n import N_
 from app.kinds.round_views import ControlRounds, RoundPart, ScreenRounds, is_link, plenary, video_room
-from app.kinds.speed_date.rules import SpeedDateRules, total_rounds
+from app.kinds.speed_date.rules import SpeedDateRules, SpeedDateSettings, total_rounds
 from app.live.roster import RosterChange
 from components.countdown import Countdown
 
@@ -23,7 +23,8 @@ class SpeedDatePart(RoundPart):
     def round_title(self, r: Round) -> str:
         """ "Ronde 2 van 5": the total fixed at the first round, never less than the round shown."""
         rounds = [x for x in self.runner.by_activity.get(self.activity.id, []) if x.number <= r.number]
-        return self.t('speed.round', number=r.number, total=total_rounds(self.live.settings, rounds or [r]))
+        total = total_rounds(SpeedDateSettings.of(self.live), rounds or [r])
+        return self.t('speed.round', number=r.number, total=total)
 
 
 class ControlSpeedDate(ControlRounds, SpeedDatePart):
@@ -37,7 +38,7 @@ class ControlSpeedDate(ControlRounds, SpeedDatePart):
         return self.round_title(r)
 
     def planned(self) -> int:
-        return total_rounds(self.live.settings, self.runner.by_activity.get(self.activity.id, []))
+        return total_rounds(SpeedDateSettings.of(self.live), self.runner.by_activity.get(self.activity.id, []))
 
     async def new_round(self, activity_id: int) -> None:
         await self.runner.next_round(self.live)
@@ -45,7 +46,8 @@ class ControlSpeedDate(ControlRounds, SpeedDatePart):
     def header_extra(self, r: Round | None) -> None:
         t = self.t
         ui.button(t('speed.stop'), icon='done_all', on_click=self._stop).props('flat').mark('stop-speeddate')
-        ui.switch(t('speed.sound'), value=self.live.settings.sound, on_change=lambda e: self._sound(e.value)) \
+        sound = SpeedDateSettings.of(self.live).sound
+        ui.switch(t('speed.sound'), value=sound, on_change=lambda e: self._sound(e.value)) \
             .mark('speed-sound')
 
     def _body(self) -> None:
@@ -112,8 +114,8 @@ class ControlSpeedDate(ControlRounds, SpeedDatePart):
 
     async def _sound(self, on: bool) -> None:
         activity = self.live
-        if activity.settings.sound != on:
-            await self.room.agenda.edit(activity.id, activity.text, replace(activity.settings, sound=on))
+        if SpeedDateSettings.of(activity).sound != on:
+            await self.room.agenda.edit(activity.id, activity.text, replace(SpeedDateSettings.of(activity), sound=on))
 
 
 class ScreenSpeedDate(ScreenRounds, SpeedDatePart):
@@ -130,7 +132,7 @@ class ScreenSpeedDate(ScreenRounds, SpeedDatePart):
         if r is None:
             ui.label(t('speed.soon')).classes('text-6xl font-bold text-grey-4 mt-[20vh] self-center')
             return
-        settings = self.live.settings
+        settings = SpeedDateSettings.of(self.live)
         with ui.row().classes('w-full items-end justify-between no-wrap'):
             with ui.column().classes('gap-2 min-w-0'):
                 ui.label(self.round_title(r)).classes('text-5xl font-bold text-yellow-300') \
@@ -199,6 +201,7 @@ class PhoneSpeedDate(SpeedDatePart):
                 .props('role=alert data-testid=partner-left')
         with ui.card().classes('w-full items-center text-center gap-1 p-4').mark('partner-card'):
             table = r.table_of(me)
+            tables = SpeedDateSettings.of(self.activity).tables
             present = [p for p in r.partners_of(me) if p in self.room.roster.people]
             shown = self.room.roster.names()
             self.partners = {p: shown[p].name if p in shown else self.room.roster.people[p].name for p in present}
@@ -214,7 +217,7 @@ class PhoneSpeedDate(SpeedDatePart):
                 location = r.info(table).location
                 if is_link(location):
                     video_room(t, location)
-                elif self.activity.settings.tables or self.room.info.mode != 'room':  # online without a link: a table
+                elif tables or self.room.info.mode != 'room':  # online without a link: a table
                     ui.label(t('speed.table', number=table)).classes('text-2xl font-bold text-primary') \
                         .props('data-testid=table')
             elif table is not None:  # every partner left: the facilitator pairs the ones left alone
@@ -234,7 +237,7 @@ class PhoneSpeedDate(SpeedDatePart):
 
     def _reason(self, me: str, partners: list[str]) -> str:
         """Paired from give and need: why, as that activity's kind tells it."""
-        source = self.room.agenda.activities.get(self.live.settings.pairs_from or 0)
+        source = self.room.agenda.activities.get(SpeedDateSettings.of(self.live).pairs_from or 0)
         kind = self.room.kinds.get(source.kind) if source is not None else None
         if kind is None or source is None:
             return ''
