@@ -6,6 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh test || exit 1
 .venv/bin/ruff check . || exit 1
+.venv/bin/mypy || exit 1  # types: pyproject.toml [tool.mypy] (strict for app.domain and app.live)
 .venv/bin/lint-imports --no-cache || exit 1  # the layers of docs/ARCHITECTURE.md (contracts in pyproject.toml)
 status=0
 for suite in 'tests/unit tests/store tests/live tests/ui' 'tests/e2e'; do

@@ -27,7 +27,7 @@ _known: dict[tuple[Any, ...], bool] = {}
 
 def _key(func: Callable) -> tuple[Any, ...] | None:
     bound = isinstance(func, types.MethodType)
-    target = func.__func__ if bound else func
+    target: object = func.__func__ if isinstance(func, types.MethodType) else func
     if type(target) is not types.FunctionType or hasattr(target, '__signature__') or hasattr(target, '__wrapped__'):
         return None
     return (target.__code__, bound, len(target.__defaults__ or ()), tuple(target.__kwdefaults__ or ()))

@@ -98,13 +98,13 @@ def follow(room: Room, views: Iterable[type[Part] | None], shown: Callable[[], P
             part.roster_changed(change)
 
     seen: set[int] = set()
-    views = [view for view in views if view is not None]
-    for view in views:
+    present = [view for view in views if view is not None]
+    for view in present:
         for event in view.events(room):
             if id(event) not in seen:
                 seen.add(id(event))
                 event.subscribe(forward, expect_args=True)
-    if any(view.roster_changed is not Part.roster_changed for view in views):
+    if any(view.roster_changed is not Part.roster_changed for view in present):
         room.roster.changed.subscribe(roster, expect_args=True)
 
 

@@ -12,6 +12,7 @@ from app.live.room import Room
 from app.services.meetings import Meetings
 from app.services.preparing import PreparerAgenda
 from app.ui.messages import attempt, limited
+from app.ui.parts import SettingsForm
 from components.attributes import with_props
 
 LONG_TEXT = 160  # longer texts are shown in smaller type on the projector
@@ -129,7 +130,7 @@ class AgendaEditor:
     def _dialog(self, activity: Activity | None) -> None:
         t, kinds = self.t, self.room.kinds
         first = next(iter(kinds)).name
-        state = {'form': None}
+        state: dict[str, SettingsForm] = {}
         with ui.dialog() as dialog, ui.card().classes('w-[36rem] max-w-full gap-3'):
             ui.label(t('agenda.edit') if activity else t('agenda.add')).classes('text-xl font-bold')
             kind = ui.toggle({k.name: t(k.label) for k in kinds if k.form is not None},
@@ -147,8 +148,9 @@ class AgendaEditor:
                 text.update()
                 settings = activity.settings if activity else chosen.settings()
                 fields.clear()
-                with fields:
-                    state['form'] = chosen.form(t, settings)
+                if chosen.form is not None:  # the toggle offers only kinds with a form
+                    with fields:
+                        state['form'] = chosen.form(t, settings)
 
             kind.on_value_change(show_form)
             show_form()
