@@ -15,7 +15,7 @@ import json
 import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol, TypeGuard, overload
 
 from app.domain.activities import KindSettings
 from app.domain.errors import Refused
@@ -184,11 +184,11 @@ def _plain(value: str) -> bool:
     return True
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[float]:
     return (isinstance(value, int | float) and not isinstance(value, bool)
             and math.isfinite(value) and abs(value) <= 1e15)
 
@@ -231,6 +231,11 @@ class _Object:
             raise invalid(self.at(key))
         return value
 
+    @overload
+    def number(self, key: str, low: float, high: float, required: Literal[True]) -> float: ...
+    @overload
+    def number(self, key: str, low: float, high: float, required: bool = False) -> float | None: ...
+
     def number(self, key: str, low: float, high: float, required: bool = False) -> float | None:
         value = self.required(key) if required else self.data.get(key)
         if value is None:
@@ -241,7 +246,7 @@ class _Object:
 
     def choice(self, key: str, options: tuple[str, ...], default: str) -> str:
         value = self.data.get(key, default)
-        if value not in options:
+        if not isinstance(value, str) or value not in options:
             raise invalid(self.at(key))
         return value
 
@@ -263,6 +268,11 @@ class _Object:
         except (TypeError, ValueError) as error:
             raise invalid(self.at(key)) from error
         return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+    @overload
+    def index(self, key: str, size: int, required: Literal[True]) -> int: ...
+    @overload
+    def index(self, key: str, size: int, required: bool = False) -> int | None: ...
 
     def index(self, key: str, size: int, required: bool = False) -> int | None:
         value = self.required(key) if required else self.data.get(key)
@@ -403,7 +413,7 @@ def _activity(o: _Object, kinds: Kinds, here: set[int]) -> ImportedActivity:
                             o.choice('state', ACTIVITY_STATES, 'waiting'), o.flag('revealed'), tuple(answers))
 
 
-def _settings(kind: Any, raw: object, where: str) -> dict[str, Any]:
+def _settings(kind: Kind, raw: object, where: str) -> dict[str, Any]:
     """The activity's settings as its kind takes them: every known field of the right type, then the kind's own
     limits (a setting this version does not know is left out, as when a stored activity is read)."""
     if raw is None:
@@ -442,7 +452,7 @@ def _round(o: _Object, activity: int, number: int, here: set[int]) -> ImportedRo
     def ref(value: object, where: str) -> int:
         if not _is_int(value) or value not in here:
             raise invalid(where)
-        return value  # type: ignore[return-value]
+        return value
 
     paused = o.data.get('paused')
     paused_ref = ref(paused, o.at('paused')) if paused is not None else None
