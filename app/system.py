@@ -18,12 +18,11 @@ from app.live.gate import JoinGate
 from app.live.rooms import Rooms
 from app.services.accounts import Accounts
 from app.services.evaluations import Evaluations
-from app.services.exchange import Exchanges
 from app.services.meetings import Meetings
 from app.services.network_export import NetworkExport
-from app.services.network_maps import NetworkMaps
 from app.services.networks import Networks
 from app.services.reports import Reports
+from app.services.series import NetworkParts
 from app.settings import Settings
 from app.store import db
 from app.store.repo import Repo
@@ -48,9 +47,8 @@ class System:
     meetings: Meetings | None = None
     networks: Networks | None = None
     network_export: NetworkExport | None = None  # a network as a file: download, upload
-    evaluations: Evaluations | None = None  # ROTI over a series, 'Vorige keer'
-    exchanges: Exchanges | None = None      # give and need over a network: open needs
-    network_maps: NetworkMaps | None = None  # the network map's first and latest meeting side by side
+    evaluations: Evaluations | None = None  # 'Vorige keer': what the kinds recall of the previous meeting
+    network_parts: NetworkParts | None = None  # what each kind found over a network's series (cards, report)
     reports: Reports | None = None  # a meeting's and a network's report: page, share link, PDF, Markdown
     throttle: Throttle = field(default_factory=lambda: Throttle(clock=time.monotonic))  # logins
     code_guesses: RateLimit | None = None  # unknown join codes per address
@@ -89,10 +87,9 @@ class System:
         self.meetings = Meetings(repo, self.kinds)
         self.networks = Networks(repo, self.rooms)
         self.network_export = NetworkExport(repo, self.rooms)
-        self.evaluations = Evaluations(repo, self.rooms)
-        self.network_maps = NetworkMaps(repo, self.kinds)
-        self.exchanges = Exchanges(repo)
-        self.reports = Reports(repo, self.rooms, self.networks, self.kinds, self.evaluations)
+        self.evaluations = Evaluations(repo, self.kinds)
+        self.network_parts = NetworkParts(repo, self.kinds)
+        self.reports = Reports(repo, self.rooms, self.networks, self.kinds, self.network_parts)
 
     async def stop(self) -> None:
         if self.watch_task is not None:

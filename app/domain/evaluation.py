@@ -104,3 +104,33 @@ def mean_of(stats: Mapping[int, RotiStats]) -> float | None:
     if not total:
         return None
     return sum(s.mean * s.count for s in stats.values() if s.mean is not None) / total
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingEvaluation:
+    """One meeting's evaluation: its scores and its texts (not hidden, not empty, each once)."""
+
+    meeting_id: int
+    title: str
+    stats: RotiStats
+    take_away: tuple[str, ...]   # "wat neem je mee naar je eigen werk"
+    change: tuple[str, ...]      # "wat mag anders"
+    why: tuple[str, ...]         # "wat zou er één punt bij doen"
+
+    @property
+    def quotes(self) -> tuple[str, ...]:
+        """What the facilitator may pick from for the screen ("Vorige keer")."""
+        return tuple(dict.fromkeys((*self.take_away, *self.change, *self.why)))
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The first meeting's expectations beside what the last one says was achieved, and ROTI over the series."""
+
+    first_title: str
+    last_title: str
+    expectations: tuple[str, ...]
+    achieved: tuple[str, ...]
+    roti: float | None           # over the whole series: every answer counts once
+    count: int                   # evaluation answers over the series
+    meetings_with_data: int

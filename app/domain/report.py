@@ -89,20 +89,24 @@ class Report:
 
 
 @dataclass(frozen=True, slots=True)
-class TrendRow:
+class NetworkSection:
+    """A kind's section in a network's report, over the whole series (the evaluation's ROTI per meeting): a heading,
+    a table (columns and rows of texts, already in the report's language) and lines under it."""
+
     title: str
-    count: int
-    mean: str
-    median: str
+    columns: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """What is rendered: one meeting's report, or a network's (every meeting, and its ROTI trend)."""
+    """What is rendered: one meeting's report, or a network's (every meeting, and the kinds' sections over the
+    series: the ROTI trend)."""
 
     title: str
     reports: tuple[Report, ...]
-    trend: tuple[TrendRow, ...] = ()
+    network: tuple[NetworkSection, ...] = ()
     subtitle: str = ''
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html import escape
 
-from app.domain.report import Block, Document, Report, ReportSection
+from app.domain.report import Block, Document, NetworkSection, Report, ReportSection
 from app.i18n import N_, Translate
 
-PRESENT, AGREEMENTS, TREND = N_('report.present'), N_('report.agreements'), N_('report.trend')
-TREND_COLUMNS = (N_('report.meeting'), N_('report.count'), N_('report.mean'), N_('report.median'))
+PRESENT, AGREEMENTS = N_('report.present'), N_('report.agreements')
 
 CSS = '''
 .report { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; color: #1d2b27; line-height: 1.4;
@@ -65,25 +64,30 @@ def html_body(document: Document, t: Translate) -> str:
 
 
 def _html(document: Document, t: Translate) -> Iterator[str]:
-    single = len(document.reports) == 1 and not document.trend
+    single = len(document.reports) == 1 and not document.network
     if not single:
         yield f'<h1>{escape(document.title)}</h1>'
         if document.subtitle:
             yield f'<p class="meta">{escape(document.subtitle)}</p>'
-        if document.trend:
-            yield f'<h2>{escape(t(TREND))}</h2><table><tr>'
-            yield ''.join(f'<th>{escape(t(key))}</th>' for key in TREND_COLUMNS)
-            yield '</tr>'
-            for row in document.trend:
-                yield (f'<tr><td>{escape(row.title)}</td><td>{row.count}</td><td>{escape(row.mean)}</td>'
-                       f'<td>{escape(row.median)}</td></tr>')
-            yield '</table>'
+        for section in document.network:
+            yield from _html_network(section)
     if not document.reports:
         yield f'<p class="summary">{escape(t("report.no_meetings"))}</p>'
     for report in document.reports:
         yield '<section class="meeting">'
         yield from _html_meeting(report, t, 'h1' if single else 'h2')
         yield '</section>'
+
+
+def _html_network(section: NetworkSection) -> Iterator[str]:
+    yield f'<h2>{escape(section.title)}</h2>'
+    if section.columns:
+        yield '<table><tr>' + ''.join(f'<th>{escape(column)}</th>' for column in section.columns) + '</tr>'
+        for row in section.rows:
+            yield '<tr>' + ''.join(f'<td>{escape(cell)}</td>' for cell in row) + '</tr>'
+        yield '</table>'
+    if section.lines:
+        yield '<ul>' + ''.join(f'<li>{escape(line)}</li>' for line in section.lines) + '</ul>'
 
 
 def _html_meeting(report: Report, t: Translate, head: str) -> Iterator[str]:
@@ -177,7 +181,7 @@ def _md_lines(text: str, indent: str = '  ') -> str:
 
 
 def _markdown(document: Document, t: Translate) -> Iterator[str]:
-    single = len(document.reports) == 1 and not document.trend
+    single = len(document.reports) == 1 and not document.network
     level = '#' if single else '##'
     if not single:
         yield f'# {_md(document.title)}'
@@ -185,18 +189,26 @@ def _markdown(document: Document, t: Translate) -> Iterator[str]:
         if document.subtitle:
             yield _md(document.subtitle)
             yield ''
-        if document.trend:
-            yield f'## {_md(t(TREND))}'
-            yield ''
-            yield '| ' + ' | '.join(t(key) for key in TREND_COLUMNS) + ' |'
-            yield '|---|---|---|---|'
-            for row in document.trend:
-                yield f'| {_md(row.title)} | {row.count} | {row.mean} | {row.median} |'
-            yield ''
+        for section in document.network:
+            yield from _markdown_network(section)
     if not document.reports:
         yield t('report.no_meetings')
     for report in document.reports:
         yield from _markdown_meeting(report, t, level)
+
+
+def _markdown_network(section: NetworkSection) -> Iterator[str]:
+    yield f'## {_md(section.title)}'
+    yield ''
+    if section.columns:
+        yield '| ' + ' | '.join(_md(column) for column in section.columns) + ' |'
+        yield '|' + '---|' * len(section.columns)
+        for row in section.rows:
+            yield '| ' + ' | '.join(_md(cell) for cell in row) + ' |'
+        yield ''
+    if section.lines:
+        yield from (f'- {_md(line)}' for line in section.lines)
+        yield ''
 
 
 def _markdown_meeting(report: Report, t: Translate, level: str) -> Iterator[str]:

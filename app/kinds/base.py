@@ -14,14 +14,17 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from app.domain.activities import Activity, Answer, KindSettings
 from app.domain.errors import Refused
 from app.domain.people import Person
-from app.domain.report import ReportSection, answer_blocks, bars
+from app.domain.report import NetworkSection, ReportSection, answer_blocks, bars
 from app.domain.rounds import Round
+from app.domain.series import Series, SeriesMeeting
 from app.domain.tallies import Tally
 from app.domain.templates import TemplatePart
 from app.i18n import N_, Translate
 
 if TYPE_CHECKING:
+    from app.domain.evaluation import MeetingEvaluation
     from app.live.runner import Runner, RunnerContext
+    from app.ui.parts import NetworkCard
 
 
 class Kind:
@@ -46,6 +49,9 @@ class Kind:
     late_answers: ClassVar[tuple[timedelta, str, str] | None] = None
     # what it contributes to the built-in templates (an activity at a place in a template, with its role)
     template_items: ClassVar[tuple[TemplatePart, ...]] = ()
+    network_card: ClassVar[type[NetworkCard] | None] = None  # its card on the network page, of what ``series`` found
+    network_order: ClassVar[int] = 100      # where its card and its network report section go among the kinds'
+    takes_topics: ClassVar[bool] = False    # a network's topic put on an agenda becomes an activity of this kind
 
     def new_settings(self, data: KindSettings | dict[str, Any] | None) -> KindSettings:
         """Settings of this kind from a settings object or a stored dict (unknown fields are ignored)."""
@@ -108,3 +114,23 @@ class Kind:
                              t.plural('agenda.answers', len(answers)) if self.answered else '',
                              bars=bars(activity.options, counts, label) if answers else (),
                              blocks=answer_blocks(answers, t))
+
+    # the network level: hooks over a network's series of meetings (read from the database through ``series``)
+    async def series(self, series: Series) -> Any:
+        """What this kind finds over the network's meetings, for its ``network_card`` and ``network_report``
+        (None: nothing to show, no card)."""
+        return None
+
+    def network_report(self, found: Any, t: Translate, lang: str) -> NetworkSection | None:
+        """Its section in the network's report from what ``series`` found (None: none)."""
+        return None
+
+    async def recap(self, series: Series, meeting: SeriesMeeting) -> MeetingEvaluation | None:
+        """What the next meeting's "Vorige keer" recalls of ``meeting`` (its ROTI and texts); None: this kind has
+        nothing to recall (the evaluation has)."""
+        return None
+
+    def pairing_settings(self, source: Activity) -> dict[str, Any] | None:
+        """The settings of an activity of this kind that pairs people by what ``source``'s answers suggest (its
+        ``preferred_pairs``), e.g. a speed dating after give and need; None: this kind does not pair."""
+        return None

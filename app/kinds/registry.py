@@ -45,6 +45,10 @@ class Registry:
         """The changes of every kind's runner (the bus must know them)."""
         return tuple(t for kind in self for t in kind.change_types)
 
+    def network_kinds(self) -> list[Kind]:
+        """The kinds with a part at the network level (a ``series`` hook), in their ``network_order``."""
+        return sorted((kind for kind in self if type(kind).series is not Kind.series), key=lambda k: k.network_order)
+
     def templates(self) -> tuple[BuiltInTemplate, ...]:
         """The built-in templates, put together from what every kind contributes (``Kind.template_items``)."""
         return assemble((kind.name, part) for kind in self for part in kind.template_items)

@@ -10,18 +10,17 @@ import hmac
 import re
 import threading
 import unicodedata
-from typing import Any
 
 from app.domain.errors import Refused
 from app.domain.people import Person
-from app.domain.report import Agreement, Document, Report, TrendRow, build_report
+from app.domain.report import Agreement, Document, NetworkSection, Report, build_report
 from app.domain.report_render import html_body, html_document, markdown
-from app.domain.tallies import format_number
 from app.i18n import N_, Translate
 from app.kinds.registry import Registry
 from app.live.room import Room
 from app.live.rooms import Rooms
 from app.services.networks import Networks
+from app.services.series import NetworkParts
 from app.store.repo import Repo
 
 _pdf_lock = threading.Lock()  # WeasyPrint lays out one document at a time
@@ -44,9 +43,9 @@ def file_name(title: str, extension: str) -> str:
 
 class Reports:
     def __init__(self, repo: Repo, rooms: Rooms, networks: Networks, kinds: Registry,
-                 evaluations: Any = None) -> None:
+                 parts: NetworkParts | None = None) -> None:
         self._repo, self._rooms, self._networks, self._kinds = repo, rooms, networks, kinds
-        self._evaluations = evaluations  # app.services.evaluations.Evaluations: the network's ROTI trend
+        self._parts = parts if parts is not None else NetworkParts(repo, kinds)  # the kinds' sections over a series
 
     async def report(self, room: Room, t: Translate, lang: str) -> Report:
         """The meeting's report as it stands now (a running meeting too)."""
@@ -79,7 +78,8 @@ class Reports:
         return await self.document(room, t, lang)
 
     async def network(self, facilitator_id: int, network_id: int, t: Translate, lang: str) -> Document | None:
-        """Every meeting of the facilitator's network in series order, and the ROTI trend (None: not theirs)."""
+        """Every meeting of the facilitator's network in series order, after the sections the kinds give over the
+        whole series (the evaluation's ROTI trend; ``Kind.network_report``). None: not their network."""
         info = await self._networks.get(facilitator_id, network_id)
         if info is None:
             return None
@@ -88,13 +88,12 @@ class Reports:
             room = await self._rooms.get(planned.id)
             if room is not None:
                 reports.append(await self.report(room, t, lang))
-        trend: tuple[TrendRow, ...] = ()
-        if self._evaluations is not None and hasattr(self._evaluations, 'trend'):
-            points = (await self._evaluations.trend(network_id)).points
-            if any(p.stats.count for p in points):
-                trend = tuple(TrendRow(p.title, p.stats.count, format_number(p.stats.mean, lang),
-                                       format_number(p.stats.median, lang)) for p in points)
-        return Document(t('report.title_of', title=info.name), tuple(reports), trend, info.goal)
+        sections: list[NetworkSection] = []
+        for kind, found in await self._parts.parts(network_id):
+            section = kind.network_report(found, t, lang)
+            if section is not None:
+                sections.append(section)
+        return Document(t('report.title_of', title=info.name), tuple(reports), tuple(sections), info.goal)
 
     # renderings of one document
     @staticmethod

@@ -11,12 +11,13 @@ import pytest
 from app.domain.errors import Refused
 from app.domain.exchange import GiveNeed, Item, dump, parse
 from app.i18n import translator
+from app.kinds.exchange.kind import Exchange
 from app.kinds.exchange.rules import market_of
 from app.kinds.registry import default_registry
 from app.live.bus import LocalBus
 from app.live.rooms import Rooms
-from app.services.exchange import Exchanges
 from app.services.networks import Networks
+from app.services.series import StoredSeries
 from app.store.repo import Repo
 
 
@@ -103,5 +104,5 @@ async def test_a_member_finds_last_time_back_and_the_network_sees_open_needs(rep
     assert parse(await second.memory.earlier_text('exchange', again.id)).needs == (Item('Een kwaliteitssysteem'),)
     assert await second.memory.earlier_text('exchange', other.id) == ''  # not a member
 
-    needs = await Exchanges(repo).open_needs(network_id)
+    needs = await Exchange().series(StoredSeries(repo, network_id))  # its hook, as the network page asks it
     assert [(n.member, n.need) for n in needs] == [('Carla (Thuiszorg)', 'Subsidies')]  # Bert's need is met

@@ -14,12 +14,13 @@ from app.domain.network_map import Ties, pair, read_ties
 from app.domain.networks import MemberFields
 from app.domain.people import Person
 from app.kinds.network_map.answers import graph_of, store_ties
+from app.kinds.network_map.kind import NetworkMap
 from app.kinds.registry import default_registry
 from app.live.bus import LocalBus
 from app.live.room import Room
 from app.live.rooms import Rooms
-from app.services.network_maps import NetworkMaps
 from app.services.networks import Networks
+from app.services.series import StoredSeries
 from app.store.models import Meeting
 from app.store.repo import Repo
 
@@ -101,8 +102,10 @@ async def test_before_and_after_in_a_network(repo: Repo, rooms: Rooms) -> None:
     added, _ = await repo.networks.add_members(network_id, [MemberFields('Anna', 'OCMW'), MemberFields('Bram', 'CAW'),
                                                             MemberFields('Chloé', 'OCMW')])
     member = {m.name: m.id for m in added}
-    maps = NetworkMaps(repo, default_registry())
-    assert await maps.before_after(network_id) is None  # no meeting has a map yet
+    def before_after():  # the kind's hook, as the network page asks it (read again each time)
+        return NetworkMap().series(StoredSeries(repo, network_id))
+
+    assert await before_after() is None  # no meeting has a map yet
     plans = [(date(2026, 1, 10), [('Anna', 'asked', 'Bram')]),
              (date(2026, 2, 10), []),  # a map nobody answered: skipped
              (date(2026, 3, 10), [('Anna', 'gave', 'Bram'), ('Chloé', 'asked', 'Anna'), ('Gast', 'asked', 'Bram')])]
@@ -121,8 +124,8 @@ async def test_before_and_after_in_a_network(repo: Repo, rooms: Rooms) -> None:
         for who, value in marks.items():
             await store_ties(room, here[who].id, activity.id, value)
         if number == 1:
-            assert (await maps.before_after(network_id)).last is None  # one map: nothing to compare yet
-    found = await maps.before_after(network_id)
+            assert (await before_after()).last is None  # one map: nothing to compare yet
+    found = await before_after()
     assert found is not None and found.last is not None
     assert (found.first.title, found.last.title) == ('Bijeenkomst 1', 'Bijeenkomst 3')
     anna, bram, chloe = (f'm{member[n]}' for n in ('Anna', 'Bram', 'Chloé'))

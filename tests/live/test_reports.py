@@ -10,9 +10,9 @@ from app.i18n import translator
 from app.kinds.registry import default_registry
 from app.live.bus import LocalBus
 from app.live.rooms import Rooms
-from app.services.evaluations import Evaluations
 from app.services.networks import Networks
 from app.services.reports import Reports, file_name
+from app.services.series import NetworkParts
 from app.store.repo import Repo
 
 T = translator('nl')
@@ -21,7 +21,7 @@ T = translator('nl')
 @pytest.fixture
 def services(repo: Repo, rooms) -> tuple[Networks, Reports]:
     networks = Networks(repo, rooms)
-    return networks, Reports(repo, rooms, networks, default_registry(), Evaluations(repo, rooms))
+    return networks, Reports(repo, rooms, networks, default_registry(), NetworkParts(repo, default_registry()))
 
 
 async def meeting(repo: Repo, rooms, networks: Networks):

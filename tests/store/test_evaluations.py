@@ -9,9 +9,12 @@ from datetime import date
 import pytest
 
 from app.domain.errors import Refused
+from app.domain.evaluation import Comparison, Trend
+from app.kinds.evaluation.kind import Evaluation
 from app.live.rooms import Rooms
 from app.services.evaluations import Evaluations
 from app.services.networks import Networks
+from app.services.series import StoredSeries
 from app.store.repo import Repo
 
 # per meeting: (score, take-away, why, what may change); the scores rise: 2, 3, 4 on average
@@ -35,7 +38,16 @@ def networks(repo: Repo, rooms: Rooms) -> Networks:
 
 @pytest.fixture
 def evaluations(repo: Repo, rooms: Rooms) -> Evaluations:
-    return Evaluations(repo, rooms)
+    return Evaluations(repo, rooms.kinds)
+
+
+async def trend_of(repo: Repo, network_id: int) -> Trend:
+    """The evaluation kind's trend over the series (its ``series`` hook, as the network page asks it)."""
+    return (await Evaluation().series(StoredSeries(repo, network_id))).trend
+
+
+async def comparison_of(repo: Repo, network_id: int) -> Comparison | None:
+    return (await Evaluation().series(StoredSeries(repo, network_id))).comparison
 
 
 async def a_series(repo: Repo, networks: Networks) -> tuple[int, list[int]]:
@@ -67,7 +79,7 @@ async def a_series(repo: Repo, networks: Networks) -> tuple[int, list[int]]:
 
 async def test_trend_over_three_meetings(repo: Repo, networks: Networks, evaluations: Evaluations) -> None:
     network_id, meetings = await a_series(repo, networks)
-    trend = await evaluations.trend(network_id)
+    trend = await trend_of(repo, network_id)
     assert [p.meeting_id for p in trend.points] == meetings
     assert [p.stats.mean for p in trend.points] == [2, 3, 4]            # the hidden 0 is left out
     assert [p.stats.count for p in trend.points] == [3, 3, 3]
@@ -84,7 +96,7 @@ async def test_a_meeting_without_evaluation_is_a_point_without_value(repo: Repo,
     network_id, meetings = await a_series(repo, networks)
     facilitator = (await repo.meeting(meetings[0])).facilitator_id
     later = await networks.plan(facilitator, network_id, 'Zonder evaluatie', date(2026, 5, 10))
-    trend = await evaluations.trend(network_id)
+    trend = await trend_of(repo, network_id)
     assert trend.points[-1].meeting_id == later and trend.points[-1].stats.empty
     assert trend.line[1] > 0
 
@@ -136,7 +148,7 @@ async def test_set_recap_and_what_it_refuses(repo: Repo, rooms: Rooms, networks:
 async def test_comparison_of_first_and_last_meeting(repo: Repo, networks: Networks,
                                                     evaluations: Evaluations) -> None:
     network_id, meetings = await a_series(repo, networks)
-    comparison = await evaluations.comparison(network_id)
+    comparison = await comparison_of(repo, network_id)
     assert comparison.first_title == 'Bijeenkomst 1' and comparison.last_title == 'Bijeenkomst 3'
     assert comparison.expectations == ('Verwachting 0', 'Verwachting 1', 'Verwachting 2')   # not the dog's name
     assert comparison.achieved == ('Ik probeer de methode morgen', 'Goede gesprekken', 'Een maatje gevonden')
@@ -145,15 +157,15 @@ async def test_comparison_of_first_and_last_meeting(repo: Repo, networks: Networ
     person = await repo.add_participant(meetings[2], 'device-last', 'Iemand', 'Org')
     unmarked = await repo.add_activity(meetings[2], 'open', 'Wat heb je gehaald uit de pauze?', {})
     await repo.save_response(unmarked.id, person.id, text='Koffie')
-    assert (await evaluations.comparison(network_id)).achieved == comparison.achieved
+    assert (await comparison_of(repo, network_id)).achieved == comparison.achieved
     question = await repo.add_activity(meetings[2], 'score', 'Wat heb je gehaald uit dit netwerk?',
                                        {'role': 'achieved'})  # any kind may have the role
     await repo.save_response(question.id, person.id, text='Meer zelfvertrouwen')
-    assert (await evaluations.comparison(network_id)).achieved == ('Meer zelfvertrouwen',)
+    assert (await comparison_of(repo, network_id)).achieved == ('Meer zelfvertrouwen',)
 
 
 async def test_no_meetings_no_comparison(repo: Repo, networks: Networks, evaluations: Evaluations) -> None:
     facilitator = await repo.create_facilitator('anna', 'hash')
     network_id = await networks.create(facilitator.id, 'Leeg netwerk')
-    assert await evaluations.comparison(network_id) is None
-    assert (await evaluations.trend(network_id)).points == ()
+    assert await comparison_of(repo, network_id) is None
+    assert (await trend_of(repo, network_id)).points == ()

@@ -19,14 +19,16 @@ from typing import Self
 
 from app.domain.activities import Activity, Answer, KindSettings, clean_reason
 from app.domain.errors import Refused
-from app.domain.evaluation import MEANING, ROTI, RotiStats, roti_stats
+from app.domain.evaluation import MEANING, ROTI, MeetingEvaluation, RotiStats, roti_stats
 from app.domain.people import limited_text
-from app.domain.report import Block, Figure, ReportSection, bars, quotes
+from app.domain.report import Block, Figure, NetworkSection, ReportSection, bars, quotes
 from app.domain.rounds import Round
+from app.domain.series import Series, SeriesMeeting
 from app.domain.tallies import format_number
 from app.domain.templates import LAST, TEMPLATES, TemplatePart
 from app.i18n import N_, NP_, Translate
 from app.kinds.base import Kind
+from app.kinds.evaluation.series import SeriesEvaluation, meeting_evaluation, over_series
 
 MAX_QUESTION = 200
 QUESTIONS = ('why', 'take_away', 'change')
@@ -109,3 +111,23 @@ class EvaluationRules(Kind):
         return ReportSection(t(self.label), activity.text, t.plural('agenda.answers', stats.count),
                              bars=bars(ROTI, counts, lambda c: f'{c} – {t(MEANING[c])}') if stats.count else (),
                              figures=figures, blocks=tuple(blocks))
+
+    # the network level (app/kinds/evaluation/series.py): the trend card, the report's ROTI table, "Vorige keer"
+    network_order = 10  # the first card on the network page
+
+    async def series(self, series: Series) -> SeriesEvaluation:
+        return await over_series(series, self.name)
+
+    def network_report(self, found: SeriesEvaluation, t: Translate, lang: str) -> NetworkSection | None:
+        """ROTI per meeting of the series (once any meeting has answers)."""
+        points = found.trend.points
+        if not any(p.stats.count for p in points):
+            return None
+        return NetworkSection(t(N_('report.trend')),
+                              tuple(t(key) for key in (N_('report.meeting'), N_('report.count'), N_('report.mean'),
+                                                       N_('report.median'))),
+                              tuple((p.title, str(p.stats.count), format_number(p.stats.mean, lang),
+                                     format_number(p.stats.median, lang)) for p in points))
+
+    async def recap(self, series: Series, meeting: SeriesMeeting) -> MeetingEvaluation:
+        return await meeting_evaluation(series, meeting, self.name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.kinds.exchange.forms import ExchangeForm
+from app.kinds.exchange.network import OpenNeedsCard
 from app.kinds.exchange.phone import ExchangePhone
 from app.kinds.exchange.rules import ExchangeRules
 from app.kinds.exchange.views import ExchangeControl, ExchangeScreen
@@ -10,3 +11,4 @@ from app.kinds.exchange.views import ExchangeControl, ExchangeScreen
 
 class Exchange(ExchangeRules):
     control, screen, phone, form = ExchangeControl, ExchangeScreen, ExchangePhone, ExchangeForm
+    network_card = OpenNeedsCard  # "Open vragen" on the network page

@@ -29,8 +29,10 @@ from app.domain.exchange import (
 from app.domain.people import Person, limited_text
 from app.domain.report import Block, Figure, Quote, ReportSection
 from app.domain.rounds import Round
+from app.domain.series import Series
 from app.i18n import N_, NP_, Translate
 from app.kinds.base import Kind
+from app.kinds.exchange.series import OpenNeed, open_needs
 
 MAX_QUESTION = 200
 MAX_STORED = 4000  # characters of an answer as sent (three offers and three needs with tags fit easily)
@@ -107,6 +109,11 @@ class ExchangeRules(Kind):
     text_label = N_('agenda.title_field')
     settings = ExchangeSettings
     answered = True
+    network_order = 30  # its card ("Open vragen") after the evaluation's and the network map's
+
+    async def series(self, series: Series) -> tuple[OpenNeed, ...]:
+        """The needs of the network's members that no other member's offer meets yet (app/kinds/exchange/series.py)."""
+        return await open_needs(series, self.name)
 
     def clean_answer(self, activity: Activity, choice: str | None, text: str | None) -> tuple[str, str]:
         if len(text or '') > MAX_STORED:

@@ -22,8 +22,10 @@ from app.domain.network_map import MapGraph, Ties, dump_ties, parse_ties, read_t
 from app.domain.people import limited_text
 from app.domain.report import Block, Figure, ReportSection, quotes
 from app.domain.rounds import Round
+from app.domain.series import Series
 from app.i18n import N_, NP_, Translate
 from app.kinds.base import Kind
+from app.kinds.network_map.series import BeforeAfter, before_after
 
 MAX_QUESTION = 200
 DEFAULT_REFLECTION = N_('network_map.reflection')
@@ -61,6 +63,11 @@ class NetworkMapRules(Kind):
     label = N_('kind.network_map')
     settings = NetworkMapSettings
     answered = True
+    network_order = 20  # its card after the evaluation's trend
+
+    async def series(self, series: Series) -> BeforeAfter | None:
+        """The first and the latest map of the series (app/kinds/network_map/series.py); None: no map yet."""
+        return await before_after(series, self.name)
 
     def clean_answer(self, activity: Activity, choice: str | None, text: str | None) -> tuple[str, str]:
         if choice:

@@ -12,10 +12,7 @@ from app.domain.networks import ADVISED_MEMBERS, MAX_EMAIL, MAX_ROLE, Attendance
 from app.domain.people import MAX_NAME, MAX_ORGANISATION
 from app.i18n import Translate
 from app.pages.common import base_url, facilitator_id, header, parse_id, use_language
-from app.pages.facilitator.network_exchange import open_needs_section
 from app.pages.facilitator.network_forms import network_dialog, plan_dialog
-from app.pages.facilitator.network_map_card import network_map_section
-from app.pages.facilitator.network_trend import trend_section
 from app.services.networks import AgreementInfo, MemberInfo, NetworkInfo, Networks, PlannedMeeting, TopicBoard
 from app.system import System
 from app.ui.messages import attempt, limited, message_card, notify_refused
@@ -402,11 +399,12 @@ class NetworkView:
         if await attempt(self.t, lambda: self.networks.revoke_preparer(self.info.id, meeting_id, preparer_id)):
             await self.meetings.refresh()
 
-    # the evaluation over the series (app/pages/facilitator/network_trend.py)
+    # the kinds' parts over the series: each kind's card from what its ``series`` hook found (the evaluation's trend,
+    # the network map's first and latest map, give and need's open needs; app/kinds/*/network.py)
     async def _evaluation(self) -> None:
-        await trend_section(self.system.evaluations, self.info.id, self.t, self.lang)
-        await network_map_section(self.system.network_maps, self.info.id, self.t, self.lang)
-        await open_needs_section(self.system.exchanges, self.info.id, self.t)
+        for kind, found in await self.system.network_parts.parts(self.info.id):
+            if kind.network_card is not None:
+                kind.network_card(found, self.t, self.lang).build()
 
     # attendance
     def _attendance(self, grid: Attendance) -> None:

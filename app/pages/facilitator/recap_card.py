@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from app.domain.evaluation import MeetingEvaluation
 from app.domain.meetings import MeetingInfo
 from app.domain.tallies import format_number
 from app.i18n import Translate
 from app.live.room import Room
-from app.domain.evaluation import MeetingEvaluation
 from app.services.evaluations import MAX_NOTE, MAX_QUOTES, Evaluations
 from app.ui.messages import attempt, limited
 

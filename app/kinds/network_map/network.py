@@ -1,5 +1,6 @@
-"""On the network page: "Netwerkkaart: eerste en laatste bijeenkomst" — the two maps side by side (shapes coloured
-by organisation, no names), the ties that are new in the latest one drawn thick, and the figures of both."""
+"""The network map's card on the network page: "Netwerkkaart: eerste en laatste bijeenkomst" — the two maps side by
+side (shapes coloured by organisation, no names), the ties that are new in the latest one drawn thick, and the figures
+of both. Drawn from ``series.BeforeAfter``; no card while no meeting has a map with answers."""
 
 from __future__ import annotations
 
@@ -11,13 +12,18 @@ from app.domain.network_map import MapGraph
 from app.domain.tallies import format_number
 from app.i18n import Translate
 from app.kinds.network_map.chart import PAGE, map_options, organisations
-from app.services.network_maps import MeetingMap, NetworkMaps
+from app.kinds.network_map.series import BeforeAfter, MeetingMap
+from app.ui.parts import NetworkCard
 
 
-async def network_map_section(maps: NetworkMaps, network_id: int, t: Translate, lang: str) -> None:
-    found = await maps.before_after(network_id)
-    if found is None:
-        return  # no meeting of the series has a network map with answers: nothing to show
+class MapsCard(NetworkCard):
+    found: BeforeAfter
+
+    def build(self) -> None:
+        network_map_section(self.found, self.t, self.lang)
+
+
+def network_map_section(found: BeforeAfter, t: Translate, lang: str) -> None:
     with ui.card().classes('w-full gap-2').props('data-testid=network-map-card'):
         ui.label(t('network_map.series_title')).classes('text-lg font-semibold')
         ui.label(t('network_map.series_help')).classes('text-grey-7 text-sm')

@@ -1,21 +1,29 @@
-"""On the network page: "Evaluatie over de reeks" — ROTI per meeting with the trend line, the distribution per
-meeting, the words that come back in "wat mag anders", and the first meeting's expectations beside what the last
-one achieved (once two meetings have evaluation answers)."""
+"""The evaluation's card on the network page: "Evaluatie over de reeks" — ROTI per meeting with the trend line, the
+distribution per meeting, the words that come back in "wat mag anders", and the first meeting's expectations beside
+what the last one achieved (once two meetings have evaluation answers). Drawn from ``series.SeriesEvaluation``."""
 
 from __future__ import annotations
 
 from nicegui import ui
 
-from app.domain.evaluation import ROTI, Trend
+from app.domain.evaluation import ROTI, Comparison, Trend
 from app.domain.tallies import format_number
 from app.i18n import Translate
-from app.services.evaluations import Comparison, Evaluations
+from app.kinds.evaluation.series import SeriesEvaluation
+from app.ui.parts import NetworkCard
 
 SHOWN_TEXTS = 8  # per column of the comparison; the rest is "+x meer"
 
 
-async def trend_section(evaluations: Evaluations, network_id: int, t: Translate, lang: str) -> None:
-    trend = await evaluations.trend(network_id)
+class TrendCard(NetworkCard):
+    found: SeriesEvaluation
+
+    def build(self) -> None:
+        trend_section(self.found, self.t, self.lang)
+
+
+def trend_section(found: SeriesEvaluation, t: Translate, lang: str) -> None:
+    trend = found.trend
     with ui.card().classes('w-full gap-2').props('data-testid=trend-card'):
         ui.label(t('trend.title')).classes('text-lg font-semibold')
         ui.label(t('trend.help')).classes('text-grey-7 text-sm')
@@ -31,10 +39,8 @@ async def trend_section(evaluations: Evaluations, network_id: int, t: Translate,
                 .classes('font-semibold').props('data-testid=trend-slope')
         _distribution(trend, t, lang)
         _recurring(trend, t)
-        if len(answered) >= 2:
-            comparison = await evaluations.comparison(network_id)
-            if comparison is not None:
-                _comparison(comparison, t, lang)
+        if len(answered) >= 2 and found.comparison is not None:
+            _comparison(found.comparison, t, lang)
 
 
 def chart_options(trend: Trend, t: Translate, lang: str) -> dict:
