@@ -23,7 +23,7 @@ from app.domain.people import Person
 from app.i18n import translator
 from app.kinds.polls.rules import EXAMPLE_STATEMENTS
 from app.live.room import Room
-from app.services.networks import MemberInfo
+from app.services.network_members import MemberInfo
 from app.system import System
 
 log = logging.getLogger(__name__)
@@ -272,7 +272,7 @@ async def prepare_network(system: System, seed: int = 0, today: date | None = No
                 raise
     if network_id is None:
         raise RuntimeError('no free name for the demo network')
-    members = [await networks.add_member(network_id, name, org, role,
+    members = [await networks.members.add(account_id, network_id, name, org, role,
                                          f'{name.split()[0].lower()}.{name.split()[-1].lower()}@{HOSTS[org][0]}')
                for name, org, role in NETWORK_MEMBERS]
     past = []
@@ -282,8 +282,8 @@ async def prepare_network(system: System, seed: int = 0, today: date | None = No
         past.append(await _past_meeting(system, account_id, network_id, meeting, members, rng,
                                         today - timedelta(weeks=meeting.weeks_ago)))
     await _dots(system, network_id, members, rng)
-    host = await networks.suggested_host(network_id) or ''
-    meeting_id = await networks.plan(account_id, network_id, 'Verdieping: mantelzorgers onder druk', today,
+    host = await networks.planning.suggested_host(account_id, network_id) or ''
+    meeting_id = await networks.planning.plan(account_id, network_id, 'Verdieping: mantelzorgers onder druk', today,
                                      HOSTS.get(host, ('', ''))[1], host, source='builtin:deepening',
                                      t=translator(system.settings.language))
     room = await system.rooms.get(meeting_id)
@@ -295,8 +295,9 @@ async def _past_meeting(system: System, account_id: int, network_id: int, meetin
                         members: list[MemberInfo], rng: random.Random, on: date) -> int:
     """Plan the meeting, run it now as it went, close it, and move it back to its day."""
     networks = system.networks
-    host = await networks.suggested_host(network_id) or ''
-    meeting_id = await networks.plan(account_id, network_id, meeting.title, on, HOSTS.get(host, ('', ''))[1], host)
+    host = await networks.planning.suggested_host(account_id, network_id) or ''
+    meeting_id = await networks.planning.plan(account_id, network_id, meeting.title, on,
+                                              HOSTS.get(host, ('', ''))[1], host)
     room = await system.rooms.get(meeting_id)
     activities = [await room.agenda.add(step.kind, step.text, step.settings) for step in meeting.steps]
     steps = dict(zip([a.id for a in activities], meeting.steps, strict=True))
@@ -304,9 +305,10 @@ async def _past_meeting(system: System, account_id: int, network_id: int, meetin
     if topic is not None:
         steps[topic.id] = Step('open', topic.text, answers=TOPIC_ANSWERS)
     came = sorted(rng.sample(members, meeting.present), key=lambda m: m.name)
-    people = [await networks.join(room, member_device(m.id), m.name, m.organisation, member_id=m.id) for m in came]
+    people = [await networks.at_meeting.join(room, member_device(m.id), m.name, m.organisation, member_id=m.id)
+              for m in came]
     if meeting.guest:
-        people.append(await networks.join(room, 'demo-guest', *GUEST))
+        people.append(await networks.at_meeting.join(room, 'demo-guest', *GUEST))
     start = datetime.combine(on, time(13, 30), UTC)  # in UTC: the afternoon in Belgium
     minute, ended = 5, []  # the meeting's clock (minutes after the start) and when each round ended
     for activity in room.agenda.ordered():
@@ -337,7 +339,7 @@ async def _past_meeting(system: System, account_id: int, network_id: int, meetin
                 ended.append((r.id, minute))
     await room.agenda.show_nothing()
     for what, who, _ in meeting.agreements:
-        await networks.agree(room, what, who)
+        await networks.agreements.agree(room, what, who)
     await room.settings.set_state('closed')
     repo = system.repo
     await repo.networks.backdate_meeting(meeting_id, datetime.now(UTC) - start)
@@ -346,9 +348,9 @@ async def _past_meeting(system: System, account_id: int, network_id: int, meetin
         await repo.update_round(round_id, ends_at=ends, created_at=ends - timedelta(minutes=6))
     system.rooms.forget_rooms([meeting_id])  # read again from the database, at its own time
     done = {what for what, _, finished in meeting.agreements if finished}
-    for agreement in await networks.agreements(network_id):
+    for agreement in await networks.agreements.all(account_id, network_id):
         if agreement.meeting_id == meeting_id and agreement.text in done:  # done by the next meeting
-            await networks.set_done(network_id, agreement.id, True)
+            await networks.agreements.set_done(account_id, network_id, agreement.id, True)
     return meeting_id
 
 
@@ -371,7 +373,7 @@ async def _topics(system: System, network_id: int, members: list[MemberInfo], rn
     """Members propose topics and place their dots; the favourite gets the most."""
     networks = system.networks
     for proposer, text in TOPICS:
-        await networks.propose(network_id, members[proposer].id, text)
+        await networks.topics.propose(network_id, members[proposer].id, text)
     await _dots(system, network_id, members, rng, favourite=True)
 
 
@@ -380,23 +382,23 @@ async def _dots(system: System, network_id: int, members: list[MemberInfo], rng:
     """Most members place the dots they have left (some on one topic twice)."""
     networks = system.networks
     for member in members:
-        board = await networks.topics(network_id, member.id)
+        board = await networks.topics.of_member(network_id, member.id)
         if not board.topics or rng.random() < 0.2:  # not everyone votes
             continue
         order = sorted(board.topics, key=lambda t: t.id)
         weights = [6 if favourite and i == 0 else 3 if i == 2 else 1 + i % 2 for i in range(len(order))]
         for topic in rng.choices(order, weights=weights, k=board.left):
-            await networks.dot(network_id, member.id, topic.id)
+            await networks.topics.dot(network_id, member.id, topic.id)
 
 
 async def _take_topic(system: System, network_id: int, room: Room) -> Activity | None:
     """The topic with the most dots onto the meeting's agenda, first (its dots go back to the members)."""
     networks = system.networks
-    board = await networks.topics(network_id)
+    board = await networks.topics.all(room.info.facilitator_id, network_id)
     if not board.topics:
         return None
     top = board.topics[0]
-    await networks.use_topic(network_id, top.id, room.info.id)
+    await networks.topics.use(room.info.facilitator_id, network_id, top.id, room.info.id)
     added = room.agenda.ordered()[-1]
     await room.agenda.move(added.id, -len(room.agenda.activities))
     return added
@@ -406,20 +408,21 @@ async def simulate_network(system: System, room: Room, participants: int, seed: 
     """The network's members join today's meeting one by one (recognised by their phone), then guests when
     ``participants`` is more than the members; everyone answers what opens."""
     rng = random.Random(seed)
-    members = await system.networks.members(room.info.network_id) if room.info.network_id else []
+    network_id = room.info.network_id
+    members = await system.networks.members.all(room.info.facilitator_id, network_id) if network_id else []
     rng.shuffle(members)
     guests = rng.sample([f'{f} {last}' for f in FIRST for last in LAST], max(0, participants - len(members)))
     people = []
     for member in members[:participants]:
         await asyncio.sleep(rng.uniform(0.3, 1.5))
-        known = await system.networks.recognise(room, member_device(member.id))  # "Welkom terug, Annelies"
-        person = await system.networks.join(room, member_device(member.id), member.name, member.organisation,
+        known = await system.networks.at_meeting.recognise(room, member_device(member.id))  # "Welkom terug, Annelies"
+        person = await system.networks.at_meeting.join(room, member_device(member.id), member.name, member.organisation,
                                             member_id=known.id if known else member.id)
         await room.roster.page_connected(person.id, +1)
         people.append(person)
     for i, name in enumerate(guests):
         await asyncio.sleep(rng.uniform(0.3, 1.5))
-        person = await system.networks.join(room, f'demo-device-{i}', name, rng.choice(ORGANISATIONS))
+        person = await system.networks.at_meeting.join(room, f'demo-device-{i}', name, rng.choice(ORGANISATIONS))
         await room.roster.page_connected(person.id, +1)
         people.append(person)
     _answer_what_opens(room, people, rng)

@@ -25,7 +25,7 @@ class PreparerAgenda:
     async def valid(self) -> bool:
         """The key still opens this meeting (asked of the database, not of what the page was built with)."""
         if not self.revoked:
-            access = await self.networks.preparer(self.room.info.id, self.key)
+            access = await self.networks.planning.preparer(self.room.info.id, self.key)
             if access is None:
                 self.revoked = True
                 if self.on_revoked is not None:

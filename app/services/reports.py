@@ -52,7 +52,7 @@ class Reports:
         people = {p.id: Person(p.id, p.name, p.organisation)
                   for p in await self._repo.participants_of(room.info.id)}
         people.update(room.roster.people)  # who is here now, as the room knows them
-        agreements = [Agreement(a.text, a.who) for a in await self._networks.agreements_here(room)]
+        agreements = [Agreement(a.text, a.who) for a in await self._networks.agreements.here(room)]
         agenda = room.agenda
         return build_report(room.info, self._kinds, agenda.ordered(), agenda.answers, room.history(), people,
                             agreements, t, lang)
@@ -84,7 +84,7 @@ class Reports:
         if info is None:
             return None
         reports = []
-        for planned in await self._networks.meetings(network_id):
+        for planned in await self._networks.planning.meetings(facilitator_id, network_id):
             room = await self._rooms.get(planned.id)
             if room is not None:
                 reports.append(await self.report(room, t, lang))

@@ -23,17 +23,18 @@ async def test_demo_network(repo: Repo) -> None:
     prepared = await demo.prepare_network(system, today=today)
     networks = system.networks
     assert prepared.username == 'demo' and len(prepared.password) >= 8
+    me = (await system.rooms.get(prepared.meeting_id)).info.facilitator_id  # the demo account
 
-    members = await networks.members(prepared.network_id)
+    members = await networks.members.all(me, prepared.network_id)
     assert len(members) == 12 and len({m.organisation for m in members}) == 8
     assert all(m.email and m.role for m in members)
-    meetings = await networks.meetings(prepared.network_id)
+    meetings = await networks.planning.meetings(me, prepared.network_id)
     assert [m.id for m in meetings] == [*prepared.past, prepared.meeting_id]
     *past, current = meetings
     assert all(m.state == 'closed' and m.date < today for m in past)
     assert current.state == 'open' and current.date == today
     assert len({m.host for m in meetings}) == 4  # hosts in turn, one organisation after the other
-    attendance = await networks.attendance(prepared.network_id)
+    attendance = await networks.members.attendance(me, prepared.network_id)
     counts = [sum(attendance.came(m.id, meeting.id) for m in members) for meeting in meetings]
     assert all(9 <= n <= 12 for n in counts[:3]) and len(set(counts[:3])) > 1 and counts[3] == 0
 
@@ -56,9 +57,9 @@ async def test_demo_network(repo: Repo) -> None:
                                  if (await system.rooms.get(meeting.id)).agenda.activities[r.activity_id].kind
                                  == 'speed_date']] if runs]
     assert speed_dates and all(2 <= n <= 3 for n in speed_dates)
-    agreements = await networks.agreements(prepared.network_id)
+    agreements = await networks.agreements.all(me, prepared.network_id)
     assert len(agreements) >= 1 and any(a.done for a in agreements) and any(not a.done for a in agreements)
-    board = await networks.topics(prepared.network_id)
+    board = await networks.topics.all(me, prepared.network_id)
     assert len(board.topics) >= 3 and sum(t.dots for t in board.topics) > 0
     topics = await repo.networks.topics_of(prepared.network_id)
     assert any(t.used_in == past[2].id and t.dots_when_used > 0 for t in topics)
@@ -66,12 +67,12 @@ async def test_demo_network(repo: Repo) -> None:
     room = await system.rooms.get(prepared.meeting_id)
     steps = [a.kind for a in room.agenda.ordered()]
     assert steps == ['open', 'open', 'statement', 'breakout', 'open', 'evaluation']  # the 'deepening' template
-    assert room.info.show_agreements and len(await networks.earlier_agreements(room)) >= 1
+    assert room.info.show_agreements and len(await networks.agreements.earlier(room)) >= 1
     annelies = next(m for m in members if m.name == 'Annelies Vandenberghe')
-    known = await networks.recognise(room, demo.member_device(annelies.id))
+    known = await networks.at_meeting.recognise(room, demo.member_device(annelies.id))
     assert known is not None and known.id == annelies.id  # "Welkom terug"
     for member in members[:10]:
-        await networks.join(room, demo.member_device(member.id), member.name, member.organisation,
+        await networks.at_meeting.join(room, demo.member_device(member.id), member.name, member.organisation,
                             member_id=member.id)
     met = await room.memory.met()
     assert met and all(set(pair) <= set(room.roster.people) for pair in met)

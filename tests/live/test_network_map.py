@@ -110,11 +110,12 @@ async def test_before_and_after_in_a_network(repo: Repo, rooms: Rooms) -> None:
              (date(2026, 2, 10), []),  # a map nobody answered: skipped
              (date(2026, 3, 10), [('Anna', 'gave', 'Bram'), ('Chloé', 'asked', 'Anna'), ('Gast', 'asked', 'Bram')])]
     for number, (on, ties) in enumerate(plans, start=1):
-        meeting_id = await networks.plan(facilitator.id, network_id, f'Bijeenkomst {number}', on)
+        meeting_id = await networks.planning.plan(facilitator.id, network_id, f'Bijeenkomst {number}', on)
         room = await rooms.get(meeting_id)
         activity = await room.agenda.add('network_map', 'Wie heb je gevraagd?', None)
         await room.agenda.open(activity.id)
-        here = {name: await networks.join(room, f'd-{number}-{name}', name, 'OCMW', member_id=member.get(name))
+        here = {name: await networks.at_meeting.join(room, f'd-{number}-{name}', name, 'OCMW',
+                                                     member_id=member.get(name))
                 for name in ('Anna', 'Bram', 'Chloé', 'Gast')}
         marks: dict[str, Ties] = {}
         for who, direction, whom in ties:

@@ -27,7 +27,8 @@ def services(repo: Repo, rooms) -> tuple[Networks, Reports]:
 async def meeting(repo: Repo, rooms, networks: Networks):
     anna = await repo.create_facilitator('anna', 'hash')
     network_id = await networks.create(anna.id, 'Wonen en zorg')
-    meeting_id = await networks.plan(anna.id, network_id, 'Eerste bijeenkomst', place='Brugge', host='Woonzorg')
+    meeting_id = await networks.planning.plan(anna.id, network_id, 'Eerste bijeenkomst', place='Brugge',
+                                              host='Woonzorg')
     room = await rooms.get(meeting_id)
     people = [await room.roster.join(f'device-{n}', name, org) for n, (name, org) in enumerate(
         [('Anna', 'Woonzorg'), ('Bert', 'Woonzorg'), ('Chris', ''), ('Dirk', 'Stad')])]
@@ -42,7 +43,7 @@ async def meeting(repo: Repo, rooms, networks: Networks):
     runner = room.runner('breakout')
     await runner.new_round(room.agenda.activities[breakout.id])
     await runner.save_note(breakout.id, 1, 0, '', 'Oogst: samen starten\nen doorgaan')
-    await networks.agree(room, 'Volgende keer in Gent', 'Dirk')
+    await networks.agreements.agree(room, 'Volgende keer in Gent', 'Dirk')
     await room.roster.leave(people[2].id)  # left after answering: was there all the same
     return anna, network_id, room
 
@@ -72,7 +73,7 @@ async def test_share_key_revoked_or_of_another_meeting(repo: Repo, rooms, servic
     assert await reports.shared(room.info.id, '') is None  # no link made yet
     key = await room.invites.new_report_key()
     assert await reports.shared(room.info.id, key) is room
-    other = await rooms.get(await networks.plan(anna.id, network_id, 'Tweede'))
+    other = await rooms.get(await networks.planning.plan(anna.id, network_id, 'Tweede'))
     other_key = await other.invites.new_report_key()
     assert await reports.shared(room.info.id, other_key) is None
     assert await reports.shared(None, key) is None
@@ -87,7 +88,7 @@ async def test_share_key_revoked_or_of_another_meeting(repo: Repo, rooms, servic
 async def test_network_report_has_every_meeting(repo: Repo, rooms, services) -> None:
     networks, reports = services
     anna, network_id, _ = await meeting(repo, rooms, networks)
-    await networks.plan(anna.id, network_id, 'Tweede bijeenkomst')
+    await networks.planning.plan(anna.id, network_id, 'Tweede bijeenkomst')
     document = await reports.network(anna.id, network_id, T, 'nl')
     assert [r.title for r in document.reports] == ['Eerste bijeenkomst', 'Tweede bijeenkomst']
     text = reports.markdown(document, T)

@@ -28,10 +28,10 @@ async def prepared(repo: Repo, rooms: Rooms) -> tuple[Networks, Room, PreparerAg
     networks = Networks(repo, rooms)
     facilitator_id, network_id, members = await network_with_members(repo, networks)
     room = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 2')
-    key = await networks.add_preparer(network_id, room.info.id, members['Bert Claes'])
+    key = await networks.planning.add_preparer(facilitator_id, network_id, room.info.id, members['Bert Claes'])
     told: list[str] = []
     agenda = PreparerAgenda(networks, room, key, on_revoked=lambda: told.append('revoked'))
-    [planned] = [m for m in await networks.meetings(network_id) if m.id == room.info.id]
+    [planned] = [m for m in await networks.planning.meetings(facilitator_id, network_id) if m.id == room.info.id]
     return networks, room, agenda, told, network_id, planned.preparers[0][0]
 
 
@@ -66,7 +66,7 @@ async def test_a_revoked_preparer_link_does_nothing_more(repo: Repo, rooms: Room
     first = await agenda.add('statement', 'Voor het intrekken')
     heard: list[str] = []
     room.memory.changed.subscribe(heard.append)
-    await networks.revoke_preparer(network_id, room.info.id, preparer_id)
+    await networks.planning.revoke_preparer(room.info.facilitator_id, network_id, room.info.id, preparer_id)
     assert heard == ['preparers']  # open pages hear it at once
     for call in (agenda.add('statement', 'Na het intrekken'), agenda.add_examples(translator('nl')),
                  agenda.edit(first.id, 'Anders', {}), agenda.move(first.id, 1), agenda.delete(first.id)):

@@ -56,7 +56,8 @@ async def a_series(repo: Repo, networks: Networks) -> tuple[int, list[int]]:
     network_id = await networks.create(facilitator.id, 'Lerend netwerk zorg', 'Samen leren', 3)
     meetings = []
     for number, answers in enumerate(SERIES, start=1):
-        meeting_id = await networks.plan(facilitator.id, network_id, f'Bijeenkomst {number}', date(2026, number, 10))
+        meeting_id = await networks.planning.plan(facilitator.id, network_id, f'Bijeenkomst {number}',
+                                                  date(2026, number, 10))
         if number == 1:
             other_first = await repo.add_activity(meeting_id, 'open', 'Wat verwacht je van de lunch?', {})  # no role
             question = await repo.add_activity(meeting_id, 'open', 'Wat verwacht je van dit netwerk?',
@@ -95,7 +96,7 @@ async def test_a_meeting_without_evaluation_is_a_point_without_value(repo: Repo,
                                                                    evaluations: Evaluations) -> None:
     network_id, meetings = await a_series(repo, networks)
     facilitator = (await repo.meeting(meetings[0])).facilitator_id
-    later = await networks.plan(facilitator, network_id, 'Zonder evaluatie', date(2026, 5, 10))
+    later = await networks.planning.plan(facilitator, network_id, 'Zonder evaluatie', date(2026, 5, 10))
     trend = await trend_of(repo, network_id)
     assert trend.points[-1].meeting_id == later and trend.points[-1].stats.empty
     assert trend.line[1] > 0

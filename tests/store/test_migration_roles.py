@@ -25,9 +25,9 @@ async def test_roles_are_set_where_the_old_texts_pointed(database_url: str) -> N
         network_id = await networks.create(anna.id, 'Netwerk', '', 3)
         other_id = await networks.create(anna.id, 'Ander netwerk', '', 3)
         # planned in another order than their dates: the series is by date
-        last = await rooms.get(await networks.plan(anna.id, network_id, 'Slot', date(2026, 5, 1)))
-        first = await rooms.get(await networks.plan(anna.id, network_id, 'Start', date(2026, 3, 1)))
-        alone = await rooms.get(await networks.plan(anna.id, other_id, 'Enige', date(2026, 3, 1)))
+        last = await rooms.get(await networks.planning.plan(anna.id, network_id, 'Slot', date(2026, 5, 1)))
+        first = await rooms.get(await networks.planning.plan(anna.id, network_id, 'Start', date(2026, 3, 1)))
+        alone = await rooms.get(await networks.planning.plan(anna.id, other_id, 'Enige', date(2026, 3, 1)))
         loose = await rooms.get((await repo.create_meeting(anna.id, 'Los', None)).id)
         a = {}
         a['case'] = await first.agenda.add('open', 'Een casus?')

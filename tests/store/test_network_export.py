@@ -35,18 +35,18 @@ async def build_network(repo: Repo, rooms: Rooms) -> tuple[int, int]:
     networks = Networks(repo, rooms)
     network_id = await networks.create(owner, 'Lerend netwerk armoede', 'Samen leren over armoede', 4,
                                        '2025-01-01', '2025-12-31', 'Gent', 3)
-    members = [await networks.add_member(network_id, *m) for m in MEMBERS]
-    first = await networks.plan(owner, network_id, 'Kennismaking', '2025-01-20', 'Zaal 1', 'OCMW Gent')
-    second = await networks.plan(owner, network_id, 'Casussen', '2025-02-20', '', 'CAW Oost-Vlaanderen')
+    members = [await networks.members.add(owner, network_id, *m) for m in MEMBERS]
+    first = await networks.planning.plan(owner, network_id, 'Kennismaking', '2025-01-20', 'Zaal 1', 'OCMW Gent')
+    second = await networks.planning.plan(owner, network_id, 'Casussen', '2025-02-20', '', 'CAW Oost-Vlaanderen')
 
     room = await rooms.get(first)
     agenda = room.agenda
     statement = await agenda.add('statement', 'Kennis delen kost tijd.', {'with_doubt': True})
     score = await agenda.add('score', 'Hoe vlot deel je kennis?', {'scale_min': 1})
     speed = await agenda.add('speed_date', 'Leer elkaar kennen', {'minutes': 3, 'round_questions': 'Wie ben je?'})
-    people = [await networks.join(room, f'device-{m.id}', m.name, m.organisation, member_id=m.id)
+    people = [await networks.at_meeting.join(room, f'device-{m.id}', m.name, m.organisation, member_id=m.id)
               for m in members[:4]]
-    guest = await networks.join(room, 'device-guest', 'Gast Jansen', 'Stad Gent')
+    guest = await networks.at_meeting.join(room, 'device-guest', 'Gast Jansen', 'Stad Gent')
     await agenda.open(statement.id)
     for person, choice in zip([*people, guest], ['agree', 'doubt', 'disagree', 'agree', 'agree'], strict=True):
         await agenda.answer(person.id, statement.id, choice=choice, reason=f'Omdat {choice}', show_name=True)
@@ -64,7 +64,7 @@ async def build_network(repo: Repo, rooms: Rooms) -> tuple[int, int]:
     await room.roster.leave(people[3].id)
     await room.roster.remove(guest.id)
     await agenda.show_nothing()
-    await networks.agree(room, 'Anna stuurt haar procedure door', 'Anna Peeters')
+    await networks.agreements.agree(room, 'Anna stuurt haar procedure door', 'Anna Peeters')
     await room.settings.set_state('closed')
 
     room = await rooms.get(second)
@@ -73,7 +73,7 @@ async def build_network(repo: Repo, rooms: Rooms) -> tuple[int, int]:
     breakout = await agenda.add('breakout', 'Casussen in groepjes', {'group_value': 2,
                                                                        'group_questions': 'Wat werkt?\nWat niet?'})
     await agenda.add('statement', 'Nog niet gebruikt.')
-    people = [await networks.join(room, f'device-{m.id}', m.name, m.organisation, member_id=m.id)
+    people = [await networks.at_meeting.join(room, f'device-{m.id}', m.name, m.organisation, member_id=m.id)
               for m in members[1:]]
     await agenda.open(question.id)
     for person in people:
@@ -84,17 +84,17 @@ async def build_network(repo: Repo, rooms: Rooms) -> tuple[int, int]:
     await runner.start(breakout.id)
     await runner.save_note(breakout.id, 1, 0, '', 'Samen bellen werkt.\nDelen helpt.')
     await runner.pause(breakout.id)
-    agreement = (await networks.agreements(network_id))[0]
-    await networks.set_done(network_id, agreement.id, True)
-    await networks.agree(room, 'Iedereen brengt een casus mee', '')
+    agreement = (await networks.agreements.all(owner, network_id))[0]
+    await networks.agreements.set_done(owner, network_id, agreement.id, True)
+    await networks.agreements.agree(room, 'Iedereen brengt een casus mee', '')
 
-    await networks.propose(network_id, members[0].id, 'Huisbezoeken')
-    await networks.propose(network_id, None, 'Budgetbegeleiding')
-    topics = (await networks.topics(network_id)).topics
+    await networks.topics.propose(network_id, members[0].id, 'Huisbezoeken')
+    await repo.networks.add_topic(network_id, None, 'Budgetbegeleiding')  # a topic no member's (any more)
+    topics = (await networks.topics.all(owner, network_id)).topics
     for member in members[:3]:
-        await networks.dot(network_id, member.id, topics[0].id)
-    await networks.dot(network_id, members[4].id, topics[1].id)
-    await networks.use_topic(network_id, topics[1].id, second)
+        await networks.topics.dot(network_id, member.id, topics[0].id)
+    await networks.topics.dot(network_id, members[4].id, topics[1].id)
+    await networks.topics.use(owner, network_id, topics[1].id, second)
     return owner, network_id
 
 
@@ -157,8 +157,8 @@ async def test_round_trip(repo: Repo, rooms: Rooms) -> None:
     assert without_dots(second) == without_dots(first)
 
     # made anew: other codes and keys, participants without a device, members linked
-    old = await Networks(repo, rooms).meetings(network_id)
-    new = await Networks(repo, rooms).meetings(copy_id)
+    old = await Networks(repo, rooms).planning.meetings(owner, network_id)
+    new = await Networks(repo, rooms).planning.meetings(other, copy_id)
     assert {m.join_code for m in old}.isdisjoint({m.join_code for m in new})
     room = await rooms.get(new[1].id)
     assert room.info.facilitator_id == other and room.info.network_id == copy_id
@@ -169,11 +169,11 @@ async def test_round_trip(repo: Repo, rooms: Rooms) -> None:
     assert {members[m] for m in (await repo.networks.members_in(room.info.id)).values()} == \
         {m[0] for m in MEMBERS[1:]}
     assert room.runner('breakout').current(room.agenda.ordered()[1].id).info(1).note.startswith('Samen bellen')
-    attendance = await Networks(repo, rooms).attendance(copy_id)
+    attendance = await Networks(repo, rooms).members.attendance(other, copy_id)
     assert len(attendance.present) == 8
     assert not room.roster.people  # nobody is in on the new server yet; the members come back as themselves
     for number, member in enumerate(MEMBERS[1:]):
-        await Networks(repo, rooms).join(room, f'new-phone-{number}', member[0], member[1])
+        await Networks(repo, rooms).at_meeting.join(room, f'new-phone-{number}', member[0], member[1])
     here = await repo.networks.members_in(room.info.id)
     assert {members[m] for p, m in here.items() if p in room.roster.people} == {m[0] for m in MEMBERS[1:]}
     met = await room.memory.met()  # the second meeting's engines know who met in the first one's speed date

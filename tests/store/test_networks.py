@@ -48,20 +48,20 @@ async def network_with_members(repo: Repo, networks: Networks, dots: int = 3,
     network_id = await networks.create(facilitator.id, 'Lerend netwerk zorg', 'Samen leren', 4, place=place,
                                        dots=dots)
     for name, organisation in PEOPLE:
-        await networks.add_member(network_id, name, organisation)
-    members = {m.name: m.id for m in await networks.members(network_id)}
+        await networks.members.add(facilitator.id, network_id, name, organisation)
+    members = {m.name: m.id for m in await networks.members.all(facilitator.id, network_id)}
     return facilitator.id, network_id, members
 
 
 async def meeting(networks: Networks, rooms: Rooms, facilitator_id: int, network_id: int, title: str,
                   on: date | None = None, **plan: object) -> Room:
-    meeting_id = await networks.plan(facilitator_id, network_id, title, on, **plan)
+    meeting_id = await networks.planning.plan(facilitator_id, network_id, title, on, **plan)
     return await rooms.get(meeting_id)
 
 
 async def everyone_joins(networks: Networks, room: Room, prefix: str = 'device') -> dict[str, str]:
     """The four members join (recognised by name and organisation); returns name -> participant id."""
-    return {name: (await networks.join(room, f'{prefix}-{name}', name, organisation)).id
+    return {name: (await networks.at_meeting.join(room, f'{prefix}-{name}', name, organisation)).id
             for name, organisation in PEOPLE}
 
 
@@ -93,12 +93,13 @@ async def test_create_network_and_a_taken_name(repo: Repo, networks: Networks) -
 async def test_add_and_paste_members(repo: Repo, networks: Networks) -> None:
     anna = await repo.create_facilitator('anna', 'hash')
     network_id = await networks.create(anna.id, 'Netwerk')
-    member = await networks.add_member(network_id, 'Anna Peeters', 'vzw De Link', 'coördinator', 'anna@delink.be')
+    member = await networks.members.add(anna.id, network_id, 'Anna Peeters', 'vzw De Link', 'coördinator',
+                                        'anna@delink.be')
     assert (member.name, member.organisation, member.role, member.email) == \
         ('Anna Peeters', 'vzw De Link', 'coördinator', 'anna@delink.be')
-    error = await refused(networks.add_member(network_id, 'anna  PEETERS', 'VZW de línk'))
+    error = await refused(networks.members.add(anna.id, network_id, 'anna  PEETERS', 'VZW de línk'))
     assert error.key == 'error.member_double' and error.params == {'name': 'anna PEETERS'}
-    added, pasted = await networks.paste_members(network_id, 'naam;organisatie\n'
+    added, pasted = await networks.members.paste(anna.id, network_id, 'naam;organisatie\n'
                                                              'Bert Claes;OCMW Gent\n'
                                                              'anna peeters;vzw de link\n'  # a member already
                                                              'Chloé Martens\tWoonzorg Brugge\n'
@@ -109,17 +110,20 @@ async def test_add_and_paste_members(repo: Repo, networks: Networks) -> None:
     assert [m.name for m in pasted.members] == ['Bert Claes', 'Chloé Martens']
     assert pasted.doubles == (3, 5)
     assert [(p.number, p.problem.key) for p in pasted.problems] == [(6, 'error.name_required'), (7, 'error.email')]
-    assert [m.name for m in await networks.members(network_id)] == ['Anna Peeters', 'Bert Claes', 'Chloé Martens']
+    assert [m.name for m in await networks.members.all(anna.id, network_id)] == ['Anna Peeters', 'Bert Claes',
+                                                                                 'Chloé Martens']
     # the database decides too: a double that slipped past the check is skipped, the rest is added
     fields = [clean_member('Chloe Martens', 'woonzorg brugge'), clean_member('Dirk', 'X')]
     new, skipped = await repo.networks.add_members(network_id, fields)
     assert [m.name for m in new] == ['Dirk'] and skipped == 1
-    assert len(await networks.members(network_id)) == 4
+    assert len(await networks.members.all(anna.id, network_id)) == 4
     other = await networks.create(anna.id, 'Ander netwerk')
-    await networks.add_member(other, 'Anna Peeters', 'vzw De Link')  # a member of two networks
-    assert (await refused(networks.update_member(other, member.id, 'Anna', '', '', ''))).key == 'error.unknown_member'
-    bert = next(m for m in await networks.members(network_id) if m.name == 'Bert Claes')
-    assert (await refused(networks.update_member(network_id, bert.id, 'Anna Peeters', 'vzw De Link', '', ''))).key \
+    await networks.members.add(anna.id, other, 'Anna Peeters', 'vzw De Link')  # a member of two networks
+    assert (await refused(networks.members.update(anna.id, other, member.id, 'Anna', '', '',
+                                                  ''))).key == 'error.unknown_member'
+    bert = next(m for m in await networks.members.all(anna.id, network_id) if m.name == 'Bert Claes')
+    assert (await refused(networks.members.update(anna.id, network_id, bert.id, 'Anna Peeters', 'vzw De Link', '',
+                                                  ''))).key \
         == 'error.member_double'
 
 
@@ -134,7 +138,7 @@ async def test_plan_meetings_from_nothing_a_meeting_a_built_in_and_an_own_templa
     assert first.agenda.ordered() == []
     statement = await first.agenda.add('statement', 'Kennis delen loont', {'with_doubt': True})
     question = await first.agenda.add('open', 'Wat neem je mee?', {})
-    person = await networks.join(first, 'device-1', 'Anna Peeters', 'vzw De Link')
+    person = await networks.at_meeting.join(first, 'device-1', 'Anna Peeters', 'vzw De Link')
     await first.agenda.open(statement.id)
     await first.agenda.answer(person.id, statement.id, choice='agree', reason='Omdat het werkt')
     await first.agenda.open(question.id)
@@ -179,8 +183,8 @@ async def test_plan_meetings_from_nothing_a_meeting_a_built_in_and_an_own_templa
     assert [a.settings.role for a in english.agenda.ordered()] == ['', 'achieved', '', '']
     assert english.agenda.ordered()[-1].settings.question('why', en) == 'What would add one point?'
 
-    await networks.save_template(facilitator_id, copy, 'Mijn sjabloon')
-    templates = await networks.templates(facilitator_id, t)
+    await networks.planning.save_template(facilitator_id, copy, 'Mijn sjabloon')
+    templates = await networks.planning.templates(facilitator_id, t)
     assert templates[:3] == [('builtin:start', 'Startbijeenkomst'), ('builtin:deepening', 'Verdieping'),
                              ('builtin:closing', 'Afsluitende sessie')]
     source, name = templates[3]
@@ -189,20 +193,21 @@ async def test_plan_meetings_from_nothing_a_meeting_a_built_in_and_an_own_templa
     assert [(a.kind, a.text) for a in own.agenda.ordered()] == [('statement', 'Kennis delen loont'),
                                                                 ('open', 'Wat neem je mee?')]
 
-    assert (await refused(networks.plan(facilitator_id, network_id, 'X', source='builtin:nope'))).key == \
+    assert (await refused(networks.planning.plan(facilitator_id, network_id, 'X', source='builtin:nope'))).key == \
         'error.unknown_template'
-    assert (await refused(networks.plan(facilitator_id, network_id, 'X', source='template:999999'))).key == \
+    assert (await refused(networks.planning.plan(facilitator_id, network_id, 'X', source='template:999999'))).key == \
         'error.unknown_template'
     empty = await meeting(networks, rooms, facilitator_id, network_id, 'Leeg')
-    assert (await refused(networks.save_template(facilitator_id, empty, 'Leeg'))).key == 'error.template_empty'
+    assert (await refused(networks.planning.save_template(facilitator_id, empty, 'Leeg'))).key == 'error.template_empty'
     bert = await repo.create_facilitator('bert', 'hash')
     strange = await repo.create_meeting(bert.id, 'Van Bert', None)
-    assert (await refused(networks.plan(facilitator_id, network_id, 'X', source=f'meeting:{strange.id}'))).key == \
+    assert (await refused(networks.planning.plan(facilitator_id, network_id, 'X',
+                                                 source=f'meeting:{strange.id}'))).key == \
         'error.unknown_meeting'
-    assert (await refused(networks.plan(bert.id, network_id, 'X'))).key == 'error.unknown_network'
-    assert (await refused(networks.plan(facilitator_id, network_id, 'X', place='p' * 201))).key == \
+    assert (await refused(networks.planning.plan(bert.id, network_id, 'X'))).key == 'error.unknown_network'
+    assert (await refused(networks.planning.plan(facilitator_id, network_id, 'X', place='p' * 201))).key == \
         'error.place_or_host_too_long'
-    planned = await networks.meetings(network_id)
+    planned = await networks.planning.meetings(facilitator_id, network_id)
     assert [m.title for m in planned] == ['Sessie 1', 'Sessie 2', 'Start', 'Closing', 'Verdieping', 'Sessie 3',
                                           'Leeg']
 
@@ -212,41 +217,47 @@ async def test_suggested_host_rota(repo: Repo, rooms: Rooms, networks: Networks)
     # the organisations as the members are listed: vzw De Link (Anna), OCMW Gent (Bert), Woonzorg Brugge (Chloé)
     hosts = []
     for number in range(1, 5):
-        host = await networks.suggested_host(network_id)
+        host = await networks.planning.suggested_host(facilitator_id, network_id)
         hosts.append(host)
-        await networks.plan(facilitator_id, network_id, f'Sessie {number}', date(2026, number, 1),
+        await networks.planning.plan(facilitator_id, network_id, f'Sessie {number}', date(2026, number, 1),
                             host=host.upper() if number == 1 else host)  # the case does not matter
     assert hosts == ['vzw De Link', 'OCMW Gent', 'Woonzorg Brugge', 'vzw De Link']
-    assert await networks.suggested_host(network_id) == 'OCMW Gent'
+    assert await networks.planning.suggested_host(facilitator_id, network_id) == 'OCMW Gent'
     bert = await repo.create_facilitator('bert', 'hash')
     empty = await networks.create(bert.id, 'Leeg')
-    assert await networks.suggested_host(empty) is None
+    assert await networks.planning.suggested_host(bert.id, empty) is None
 
 
 async def test_preparers_have_a_key_for_one_meeting(repo: Repo, rooms: Rooms, networks: Networks) -> None:
     facilitator_id, network_id, members = await network_with_members(repo, networks)
     first = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 1')
     second = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 2')
-    key = await networks.add_preparer(network_id, first.info.id, members['Bert Claes'])
-    access = await networks.preparer(first.info.id, key)
+    key = await networks.planning.add_preparer(facilitator_id, network_id, first.info.id, members['Bert Claes'])
+    access = await networks.planning.preparer(first.info.id, key)
     assert access.room is first and access.member == 'Bert Claes'
-    assert await networks.preparer(second.info.id, key) is None
-    assert await networks.preparer(first.info.id, key + 'x') is None
-    assert await networks.preparer(first.info.id, None) is None and await networks.preparer(first.info.id, '') is None
-    [(preparer_id, name, listed_key)] = next(m for m in await networks.meetings(network_id)
+    assert await networks.planning.preparer(second.info.id, key) is None
+    assert await networks.planning.preparer(first.info.id, key + 'x') is None
+    assert await networks.planning.preparer(first.info.id,
+                                            None) is None and await networks.planning.preparer(first.info.id,
+                                                                                               '') is None
+    [(preparer_id, name, listed_key)] = next(m for m in await networks.planning.meetings(facilitator_id, network_id)
                                              if m.id == first.info.id).preparers
     assert (name, listed_key) == ('Bert Claes', key)
-    await networks.revoke_preparer(network_id, second.info.id, preparer_id)  # the other meeting: nothing happens
-    assert await networks.preparer(first.info.id, key) is not None
-    await networks.revoke_preparer(network_id, first.info.id, preparer_id)
-    assert await networks.preparer(first.info.id, key) is None
-    assert next(m for m in await networks.meetings(network_id) if m.id == first.info.id).preparers == ()
+    await networks.planning.revoke_preparer(facilitator_id, network_id, second.info.id,
+                                            preparer_id)  # the other meeting: nothing happens
+    assert await networks.planning.preparer(first.info.id, key) is not None
+    await networks.planning.revoke_preparer(facilitator_id, network_id, first.info.id, preparer_id)
+    assert await networks.planning.preparer(first.info.id, key) is None
+    assert next(m for m in await networks.planning.meetings(facilitator_id,
+                                                            network_id) if m.id == first.info.id).preparers == ()
     # only a member of this network, for a meeting of this network
     other = await networks.create(facilitator_id, 'Ander netwerk')
-    stranger = await networks.add_member(other, 'Eva', 'Elders')
-    assert (await refused(networks.add_preparer(network_id, first.info.id, stranger.id))).key == \
+    stranger = await networks.members.add(facilitator_id, other, 'Eva', 'Elders')
+    assert (await refused(networks.planning.add_preparer(facilitator_id, network_id, first.info.id,
+                                                         stranger.id))).key == \
         'error.unknown_member'
-    assert (await refused(networks.add_preparer(other, first.info.id, stranger.id))).key == 'error.unknown_meeting'
+    assert (await refused(networks.planning.add_preparer(facilitator_id, other, first.info.id,
+                                                         stranger.id))).key == 'error.unknown_meeting'
 
 
 # members at a meeting
@@ -255,42 +266,44 @@ async def test_join_links_members_and_recognises_a_device(repo: Repo, rooms: Roo
     facilitator_id, network_id, members = await network_with_members(repo, networks)
     first = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 1')
     second = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 2')
-    anna = await networks.join(first, 'device-anna', 'Anna Peeters', 'vzw De Link')
-    bert = await networks.join(first, 'device-bert', 'bert  claes', 'OCMW GENT')  # case and spacing aside
-    guest = await networks.join(first, 'device-guest', 'Eva Wouters', 'Stad Gent')
-    namesake = await networks.join(first, 'device-dirk', 'Dirk Janssens', 'Ander bedrijf')  # not surely Dirk
+    anna = await networks.at_meeting.join(first, 'device-anna', 'Anna Peeters', 'vzw De Link')
+    bert = await networks.at_meeting.join(first, 'device-bert', 'bert  claes', 'OCMW GENT')  # case and spacing aside
+    guest = await networks.at_meeting.join(first, 'device-guest', 'Eva Wouters', 'Stad Gent')
+    namesake = await networks.at_meeting.join(first, 'device-dirk', 'Dirk Janssens', 'Ander bedrijf')  # not surely Dirk
     linked = await repo.networks.members_in(first.info.id)
     assert linked == {anna.id: members['Anna Peeters'], bert.id: members['Bert Claes']}
     assert guest.id not in linked and namesake.id not in linked
-    assert {m.name for m in await networks.choices(first)} == {'Chloé Martens', 'Dirk Janssens'}
-    assert [(p.id, [m.name for m in suggested]) for p, suggested in await networks.guests(first)] == [
+    assert {m.name for m in await networks.at_meeting.choices(first)} == {'Chloé Martens', 'Dirk Janssens'}
+    assert [(p.id, [m.name for m in suggested]) for p, suggested in await networks.at_meeting.guests(first)] == [
         (guest.id, []), (namesake.id, ['Dirk Janssens'])]
     # the next meeting knows the device
-    assert await networks.recognise(second, 'device-anna') == \
-        next(m.ref for m in await networks.members(network_id) if m.name == 'Anna Peeters')
-    assert await networks.recognise(second, 'device-guest') is None
-    assert await networks.recognise(second, 'device-new') is None
-    assert await networks.recognise(first, 'device-anna') is None  # this meeting's own device is not "earlier"
-    again = await networks.join(second, 'device-anna', 'Anna', '', member_id=members['Anna Peeters'])
+    assert await networks.at_meeting.recognise(second, 'device-anna') == \
+        next(m.ref for m in await networks.members.all(facilitator_id, network_id) if m.name == 'Anna Peeters')
+    assert await networks.at_meeting.recognise(second, 'device-guest') is None
+    assert await networks.at_meeting.recognise(second, 'device-new') is None
+    assert await networks.at_meeting.recognise(first,
+                                               'device-anna') is None  # this meeting's own device is not "earlier"
+    again = await networks.at_meeting.join(second, 'device-anna', 'Anna', '', member_id=members['Anna Peeters'])
     assert (await repo.networks.members_in(second.info.id))[again.id] == members['Anna Peeters']
-    assert await networks.recognise(second, 'device-anna') is None  # here already
+    assert await networks.at_meeting.recognise(second, 'device-anna') is None  # here already
     # a member already here who picks themselves on a second device joins as a guest
-    twice = await networks.join(second, 'device-anna-2', 'Anna Peeters', 'vzw De Link',
+    twice = await networks.at_meeting.join(second, 'device-anna-2', 'Anna Peeters', 'vzw De Link',
                                 member_id=members['Anna Peeters'])
     assert twice.id not in await repo.networks.members_in(second.info.id)
     # the facilitator links a guest, or makes them a member
-    await networks.link(first, namesake.id, members['Dirk Janssens'])
+    await networks.at_meeting.link(first, namesake.id, members['Dirk Janssens'])
     assert (await repo.networks.members_in(first.info.id))[namesake.id] == members['Dirk Janssens']
-    assert (await refused(networks.link(first, guest.id, members['Anna Peeters']))).key == 'error.member_here'
-    await networks.make_member(first, guest.id)
-    assert 'Eva Wouters' in {m.name for m in await networks.members(network_id)}
+    assert (await refused(networks.at_meeting.link(first, guest.id,
+                                                   members['Anna Peeters']))).key == 'error.member_here'
+    await networks.at_meeting.make_member(first, guest.id)
+    assert 'Eva Wouters' in {m.name for m in await networks.members.all(facilitator_id, network_id)}
     assert guest.id in await repo.networks.members_in(first.info.id)
     # a stand-alone meeting has no members
     alone = await rooms.get((await repo.create_meeting(facilitator_id, 'Los', None)).id)
-    person = await networks.join(alone, 'device-anna', 'Anna Peeters', 'vzw De Link',
+    person = await networks.at_meeting.join(alone, 'device-anna', 'Anna Peeters', 'vzw De Link',
                                   member_id=members['Anna Peeters'])
     assert await repo.networks.members_in(alone.info.id) == {} and person.id in alone.roster.people
-    assert await networks.recognise(alone, 'device-anna') is None
+    assert await networks.at_meeting.recognise(alone, 'device-anna') is None
 
 
 # topics and dots
@@ -298,66 +311,73 @@ async def test_join_links_members_and_recognises_a_device(repo: Repo, rooms: Roo
 async def test_topics_and_dots(repo: Repo, rooms: Rooms, networks: Networks) -> None:
     facilitator_id, network_id, members = await network_with_members(repo, networks, dots=2)
     anna, bert = members['Anna Peeters'], members['Bert Claes']
-    assert (await refused(networks.propose(network_id, anna, 'x' * 1000))).key == 'error.topic_too_long'
-    assert (await refused(networks.propose(network_id, anna, '  '))).key == 'error.topic_required'
-    await networks.propose(network_id, anna, 'Dementie thuis')
-    await networks.propose(network_id, bert, 'Vrijwilligers vinden')
-    board = await networks.topics(network_id, anna)
+    assert (await refused(networks.topics.propose(network_id, anna, 'x' * 1000))).key == 'error.topic_too_long'
+    assert (await refused(networks.topics.propose(network_id, anna, '  '))).key == 'error.topic_required'
+    await networks.topics.propose(network_id, anna, 'Dementie thuis')
+    await networks.topics.propose(network_id, bert, 'Vrijwilligers vinden')
+    board = await networks.topics.of_member(network_id, anna)
     dementia, volunteers = (s.id for s in board.topics)
     assert (board.dots, board.left) == (2, 2)
-    await networks.dot(network_id, anna, volunteers)
-    await networks.dot(network_id, anna, volunteers)
-    error = await refused(networks.dot(network_id, anna, dementia))
+    await networks.topics.dot(network_id, anna, volunteers)
+    await networks.topics.dot(network_id, anna, volunteers)
+    error = await refused(networks.topics.dot(network_id, anna, dementia))
     assert error.key == 'error.no_dots_left' and error.count == 2
-    await networks.dot(network_id, bert, dementia)
-    board = await networks.topics(network_id, anna)
+    await networks.topics.dot(network_id, bert, dementia)
+    board = await networks.topics.of_member(network_id, anna)
     assert [(s.text, s.dots, s.mine) for s in board.topics] == [('Vrijwilligers vinden', 2, 2),
                                                                  ('Dementie thuis', 1, 0)]
     assert board.left == 0
-    await networks.undot(network_id, anna, volunteers)
-    assert (await networks.topics(network_id, anna)).left == 1
-    await networks.dot(network_id, anna, dementia)  # the dot taken back may go elsewhere
-    assert [s.dots for s in (await networks.topics(network_id)).topics] == [2, 1]  # dementia 2, volunteers 1
+    await networks.topics.undot(network_id, anna, volunteers)
+    assert (await networks.topics.of_member(network_id, anna)).left == 1
+    await networks.topics.dot(network_id, anna, dementia)  # the dot taken back may go elsewhere
+    board = await networks.topics.all(facilitator_id, network_id)
+    assert [s.dots for s in board.topics] == [2, 1]  # dementia 2, volunteers 1
 
     # a topic on a meeting's agenda: an open question, its dots back to the members
     first = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 1')
-    await networks.use_topic(network_id, dementia, first.info.id)
+    await networks.topics.use(facilitator_id, network_id, dementia, first.info.id)
     assert [(a.kind, a.text) for a in first.agenda.ordered()] == [('open', 'Dementie thuis')]
-    board = await networks.topics(network_id, anna)
+    board = await networks.topics.of_member(network_id, anna)
     assert [s.text for s in board.topics] == ['Vrijwilligers vinden'] and board.left == 1
-    assert (await networks.topics(network_id, bert)).left == 2
+    assert (await networks.topics.of_member(network_id, bert)).left == 2
     assert (await repo.networks.topic(dementia)).dots_when_used == 2
-    assert (await refused(networks.dot(network_id, anna, dementia))).key == 'error.unknown_topic'
-    assert (await refused(networks.use_topic(network_id, dementia, first.info.id))).key == 'error.unknown_topic'
+    assert (await refused(networks.topics.dot(network_id, anna, dementia))).key == 'error.unknown_topic'
+    assert (await refused(networks.topics.use(facilitator_id, network_id, dementia,
+                                              first.info.id))).key == 'error.unknown_topic'
     other = await networks.create(facilitator_id, 'Ander netwerk')
-    assert (await refused(networks.dot(other, anna, volunteers))).key == 'error.unknown_topic'
-    await networks.delete_topic(network_id, volunteers)
-    assert (await networks.topics(network_id, anna)).topics == [] and (await networks.topics(network_id, anna)).left \
-        == 2
+    assert (await refused(networks.topics.dot(other, anna, volunteers))).key == 'error.unknown_member'  # not its
+    eva = (await networks.members.add(facilitator_id, other, 'Eva', 'Elders')).id
+    assert (await refused(networks.topics.dot(other, eva, volunteers))).key == 'error.unknown_topic'  # not its topic
+    assert (await refused(networks.topics.propose(other, anna, 'Via een ander netwerk'))).key == 'error.unknown_member'
+    await networks.topics.delete(facilitator_id, network_id, volunteers)
+    board = await networks.topics.of_member(network_id, anna)
+    assert board.topics == [] and board.left == 2
 
 
 async def test_two_tabs_cannot_place_one_dot_too_many(repo: Repo, networks: Networks) -> None:
     _, network_id, members = await network_with_members(repo, networks, dots=3)
     anna = members['Anna Peeters']
     for text in ('Een', 'Twee', 'Drie'):
-        await networks.propose(network_id, anna, text)
-    one, two, three = (s.id for s in (await networks.topics(network_id)).topics)
-    await networks.dot(network_id, anna, one)
-    await networks.dot(network_id, anna, one)
-    results = await asyncio.gather(networks.dot(network_id, anna, two), networks.dot(network_id, anna, three),
+        await networks.topics.propose(network_id, anna, text)
+    one, two, three = (s.id for s in (await networks.topics.all(_, network_id)).topics)
+    await networks.topics.dot(network_id, anna, one)
+    await networks.topics.dot(network_id, anna, one)
+    results = await asyncio.gather(networks.topics.dot(network_id, anna, two), networks.topics.dot(network_id, anna,
+                                                                                                   three),
                                    return_exceptions=True)
     failures = [r for r in results if isinstance(r, BaseException)]
     assert len(failures) == 1 and isinstance(failures[0], Refused) and failures[0].key == 'error.no_dots_left'
     async with repo.sessions() as s:
         slots = sorted(await s.scalars(select(TopicVote.slot).where(TopicVote.member_id == anna)))
     assert slots == [1, 2, 3]
-    board = await networks.topics(network_id, anna)
+    board = await networks.topics.of_member(network_id, anna)
     assert board.left == 0 and sum(s.dots for s in board.topics) == 3
     # many at once with one dot left: still one
-    await networks.undot(network_id, anna, one)
-    results = await asyncio.gather(*(networks.dot(network_id, anna, two) for _ in range(4)), return_exceptions=True)
+    await networks.topics.undot(network_id, anna, one)
+    results = await asyncio.gather(*(networks.topics.dot(network_id, anna, two) for _ in range(4)),
+                                   return_exceptions=True)
     assert sum(r is None for r in results) == 1
-    assert sum(s.dots for s in (await networks.topics(network_id)).topics) == 3
+    assert sum(s.dots for s in (await networks.topics.all(_, network_id)).topics) == 3
 
 
 # agreements
@@ -366,24 +386,24 @@ async def test_agreements_carry_over_to_the_next_meeting(repo: Repo, rooms: Room
     facilitator_id, network_id, _ = await network_with_members(repo, networks)
     first = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 1', date(2026, 2, 1))
     second = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 2', date(2026, 3, 1))
-    await networks.agree(first, 'Anna stuurt haar procedure door', 'Anna Peeters')
-    await networks.agree(first, 'Iedereen leest het artikel')
-    assert [(a.text, a.who, a.done) for a in await networks.earlier_agreements(second)] == [
+    await networks.agreements.agree(first, 'Anna stuurt haar procedure door', 'Anna Peeters')
+    await networks.agreements.agree(first, 'Iedereen leest het artikel')
+    assert [(a.text, a.who, a.done) for a in await networks.agreements.earlier(second)] == [
         ('Anna stuurt haar procedure door', 'Anna Peeters', False), ('Iedereen leest het artikel', '', False)]
-    assert await networks.earlier_agreements(first) == []  # a meeting's own agreements are not "last time"
-    assert [a.text for a in await networks.agreements_here(first)] == ['Anna stuurt haar procedure door',
+    assert await networks.agreements.earlier(first) == []  # a meeting's own agreements are not "last time"
+    assert [a.text for a in await networks.agreements.here(first)] == ['Anna stuurt haar procedure door',
                                                                        'Iedereen leest het artikel']
-    assert await networks.agreements_here(second) == []
-    done = (await networks.agreements_here(first))[0]
-    await networks.set_done(network_id, done.id, True)
-    assert [a.text for a in await networks.earlier_agreements(second)] == ['Iedereen leest het artikel']
-    await networks.delete_agreement(network_id, (await networks.agreements_here(first))[1].id)
-    assert await networks.earlier_agreements(second) == []
-    assert [a.done for a in await networks.agreements(network_id)] == [True]
-    assert (await refused(networks.agree(first, ' '))).key == 'error.agreement_required'
+    assert await networks.agreements.here(second) == []
+    done = (await networks.agreements.here(first))[0]
+    await networks.agreements.set_done(facilitator_id, network_id, done.id, True)
+    assert [a.text for a in await networks.agreements.earlier(second)] == ['Iedereen leest het artikel']
+    await networks.agreements.delete(facilitator_id, network_id, (await networks.agreements.here(first))[1].id)
+    assert await networks.agreements.earlier(second) == []
+    assert [a.done for a in await networks.agreements.all(facilitator_id, network_id)] == [True]
+    assert (await refused(networks.agreements.agree(first, ' '))).key == 'error.agreement_required'
     alone = await rooms.get((await repo.create_meeting(facilitator_id, 'Los', None)).id)
-    assert (await refused(networks.agree(alone, 'Iets'))).key == 'error.not_in_network'
-    assert await networks.earlier_agreements(alone) == []
+    assert (await refused(networks.agreements.agree(alone, 'Iets'))).key == 'error.not_in_network'
+    assert await networks.agreements.earlier(alone) == []
 
 
 # forget me
@@ -399,18 +419,18 @@ async def test_forget_a_member(repo: Repo, rooms: Rooms, networks: Networks) -> 
     await first.agenda.open(statement.id)
     await first.agenda.answer(anna, statement.id, choice='agree', reason='Mijn eigen ervaring', show_name=True)
     await first.agenda.answer(people['Bert Claes'], statement.id, choice='disagree', show_name=True)
-    await networks.agree(first, 'Anna stuurt haar procedure door', 'Anna Peeters')
-    await networks.propose(network_id, anna_id, 'Dementie thuis')
-    topic = (await networks.topics(network_id)).topics[0].id
-    await networks.dot(network_id, anna_id, topic)
-    key = await networks.add_preparer(network_id, second.info.id, anna_id)
+    await networks.agreements.agree(first, 'Anna stuurt haar procedure door', 'Anna Peeters')
+    await networks.topics.propose(network_id, anna_id, 'Dementie thuis')
+    topic = (await networks.topics.all(facilitator_id, network_id)).topics[0].id
+    await networks.topics.dot(network_id, anna_id, topic)
+    key = await networks.planning.add_preparer(facilitator_id, network_id, second.info.id, anna_id)
     export = Meetings(repo, default_registry())
     t = translator('nl')
     assert 'Anna Peeters' in (await export.export_csv(first, t)).decode('utf-8-sig')
 
-    await networks.forget(network_id, anna_id)
+    await networks.members.forget(facilitator_id, network_id, anna_id)
 
-    assert 'Anna Peeters' not in {m.name for m in await networks.members(network_id)}
+    assert 'Anna Peeters' not in {m.name for m in await networks.members.all(facilitator_id, network_id)}
     async with repo.sessions() as s:
         participant = await s.get(Participant, anna)
         assert (participant.name, participant.organisation, participant.member_id) == ('', '', None)
@@ -427,9 +447,9 @@ async def test_forget_a_member(repo: Repo, rooms: Rooms, networks: Networks) -> 
     reloaded = Rooms(repo, rooms.bus, rooms.kinds)  # another instance reads the same from the database
     room = await reloaded.get(first.info.id)
     assert anna not in room.roster.people and not room.agenda.answer_of(statement.id, anna).show_name
-    assert await networks.recognise(second, 'device-Anna Peeters') is None
-    assert await networks.preparer(second.info.id, key) is None
-    assert (await refused(networks.forget(network_id, anna_id))).key == 'error.unknown_member'
+    assert await networks.at_meeting.recognise(second, 'device-Anna Peeters') is None
+    assert await networks.planning.preparer(second.info.id, key) is None
+    assert (await refused(networks.members.forget(facilitator_id, network_id, anna_id))).key == 'error.unknown_member'
 
 
 # deleting a network
@@ -439,7 +459,7 @@ async def test_delete_a_network_keeping_its_meetings(repo: Repo, rooms: Rooms, n
     first = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 1')
     second = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 2')
     people = await everyone_joins(networks, first)
-    await networks.agree(first, 'Iets afgesproken')
+    await networks.agreements.agree(first, 'Iets afgesproken')
     question = await first.agenda.add('open', 'Wat neem je mee?', {})
     await first.agenda.open(question.id)
     await first.agenda.answer(people['Bert Claes'], question.id, text='Veel')
@@ -467,10 +487,10 @@ async def test_delete_a_network_with_its_meetings(repo: Repo, rooms: Rooms, netw
     facilitator_id, network_id, _ = await network_with_members(repo, networks)
     first = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 1')
     await everyone_joins(networks, first)
-    await networks.agree(first, 'Iets afgesproken')
+    await networks.agreements.agree(first, 'Iets afgesproken')
     alone = await repo.create_meeting(facilitator_id, 'Los', None)
     other = await networks.create(facilitator_id, 'Ander netwerk')
-    kept = await networks.plan(facilitator_id, other, 'Blijft')
+    kept = await networks.planning.plan(facilitator_id, other, 'Blijft')
 
     await networks.delete(facilitator_id, network_id, with_meetings=True)
 
@@ -497,7 +517,7 @@ async def test_the_next_meeting_knows_who_met_in_the_last(repo: Repo, rooms: Roo
     facilitator_id, network_id, members = await network_with_members(repo, networks)
     first = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 1')
     people_1 = await everyone_joins(networks, first, 'first')
-    guest_1 = await networks.join(first, 'first-guest', 'Eva Wouters', 'Stad Gent')
+    guest_1 = await networks.at_meeting.join(first, 'first-guest', 'Eva Wouters', 'Stad Gent')
     activity = await first.agenda.add('speed_date', 'Leer elkaar kennen', {'odd': 'trio'})
     await first.agenda.open(activity.id)
     round_1 = await first.runner('speed_date').next_round(first.agenda.activities[activity.id])
@@ -507,7 +527,8 @@ async def test_the_next_meeting_knows_who_met_in_the_last(repo: Repo, rooms: Roo
 
     second = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 2')
     people_2 = await everyone_joins(networks, second, 'second')
-    guest_2 = await networks.join(second, 'second-guest', 'Eva Wouters', 'Stad Gent')  # a guest again: no link
+    guest_2 = await networks.at_meeting.join(second, 'second-guest', 'Eva Wouters',
+                                             'Stad Gent')  # a guest again: no link
     participant_of = {members[name]: pid for name, pid in people_2.items()}
     expected = {frozenset(participant_of[m] for m in pair): 1 for pair in met_1}
     met = await second.memory.met()
@@ -535,27 +556,34 @@ async def test_the_next_meeting_knows_who_met_in_the_last(repo: Repo, rooms: Roo
 async def test_update_plan(repo: Repo, rooms: Rooms, networks: Networks) -> None:
     facilitator_id, network_id, _ = await network_with_members(repo, networks)
     room = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 1', date(2026, 2, 1))
-    await networks.update_plan(network_id, room.info.id, 'Sessie één', '2026-02-08', 'Brugge', 'OCMW Gent')
+    await networks.planning.update_plan(facilitator_id, network_id, room.info.id, 'Sessie één', '2026-02-08',
+                                        'Brugge', 'OCMW Gent')
     assert (room.info.title, room.info.date, room.info.place, room.info.host) == \
         ('Sessie één', date(2026, 2, 8), 'Brugge', 'OCMW Gent')
     stored = await repo.meeting(room.info.id)
     assert (stored.title, stored.date, stored.place, stored.host) == ('Sessie één', date(2026, 2, 8), 'Brugge',
                                                                       'OCMW Gent')
-    await networks.update_plan(network_id, room.info.id, 'Sessie één', '', '', '')  # no date, place nor host now
+    await networks.planning.update_plan(facilitator_id, network_id, room.info.id, 'Sessie één', '', '',
+                                        '')  # no date, place nor host now
     assert (await repo.meeting(room.info.id)).date is None
     assert (room.info.place, room.info.host) == ('', '')
-    assert (await refused(networks.update_plan(network_id, room.info.id, 'X', None, '', 'h' * 121))).key == \
+    assert (await refused(networks.planning.update_plan(facilitator_id, network_id, room.info.id, 'X', None, '',
+                                                        'h' * 121))).key == \
         'error.place_or_host_too_long'
-    assert (await refused(networks.update_plan(network_id, room.info.id, ' ', None, '', ''))).key == \
+    assert (await refused(networks.planning.update_plan(facilitator_id, network_id, room.info.id, ' ', None, '',
+                                                        ''))).key == \
         'error.title_required'
-    assert (await refused(networks.update_plan(network_id + 1, room.info.id, 'X', None, '', ''))).key == \
-        'error.unknown_meeting'
+    elsewhere = await networks.create(facilitator_id, 'Ander netwerk')  # theirs, but the meeting is not of it
+    assert (await refused(networks.planning.update_plan(facilitator_id, elsewhere, room.info.id, 'X', None, '',
+                                                        ''))).key == 'error.unknown_meeting'
+    assert (await refused(networks.planning.update_plan(facilitator_id, network_id + 100, room.info.id, 'X', None,
+                                                        '', ''))).key == 'error.unknown_network'
 
 
 async def test_update_plan_clears_the_date_in_the_room(repo: Repo, rooms: Rooms, networks: Networks) -> None:
     facilitator_id, network_id, _ = await network_with_members(repo, networks)
     room = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 1', date(2026, 2, 1))
-    await networks.update_plan(network_id, room.info.id, 'Sessie 1', None, '', '')
+    await networks.planning.update_plan(facilitator_id, network_id, room.info.id, 'Sessie 1', None, '', '')
     assert (await repo.meeting(room.info.id)).date is None
     assert room.info.date is None
 
@@ -564,18 +592,18 @@ async def test_a_member_who_left_comes_back_as_the_member(repo: Repo, rooms: Roo
     facilitator_id, network_id, members = await network_with_members(repo, networks)
     first = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 1')
     second = await meeting(networks, rooms, facilitator_id, network_id, 'Sessie 2')
-    anna = await networks.join(first, 'device-anna', 'Anna Peeters', 'vzw De Link')
+    anna = await networks.at_meeting.join(first, 'device-anna', 'Anna Peeters', 'vzw De Link')
     await first.roster.leave(anna.id)
-    assert 'Anna Peeters' in {m.name for m in await networks.choices(first)}
-    back = await networks.join(first, 'device-anna', 'Anna Peeters', 'vzw De Link')
+    assert 'Anna Peeters' in {m.name for m in await networks.at_meeting.choices(first)}
+    back = await networks.at_meeting.join(first, 'device-anna', 'Anna Peeters', 'vzw De Link')
     assert back.id != anna.id and back.id in first.roster.people
     assert (await repo.networks.members_in(first.info.id))[back.id] == members['Anna Peeters']
-    assert 'Anna Peeters' not in {m.name for m in await networks.choices(first)}
+    assert 'Anna Peeters' not in {m.name for m in await networks.at_meeting.choices(first)}
     # on another device in the next meeting, after leaving it: welcome back
-    on_phone = await networks.join(second, 'phone-anna', 'Anna', '', member_id=members['Anna Peeters'])
+    on_phone = await networks.at_meeting.join(second, 'phone-anna', 'Anna', '', member_id=members['Anna Peeters'])
     await second.roster.leave(on_phone.id)
-    assert (await networks.recognise(second, 'device-anna')).id == members['Anna Peeters']
-    attendance = await networks.attendance(network_id)
+    assert (await networks.at_meeting.recognise(second, 'device-anna')).id == members['Anna Peeters']
+    attendance = await networks.members.attendance(facilitator_id, network_id)
     assert attendance.meetings == (first.info.id, second.info.id)
     assert attendance.count(members['Anna Peeters']) == 2 and attendance.count(members['Bert Claes']) == 0
 
@@ -589,11 +617,12 @@ async def test_members_from_a_meeting_and_the_dashboard(repo: Repo, rooms: Rooms
     for i, (name, organisation) in enumerate(PEOPLE):
         await past.roster.join(f'device-{i}', name, organisation)
     await past.roster.remove(next(p.id for p in past.roster.people.values() if p.name == 'Dirk Janssens'))
-    assert await networks.members_from_meeting(network_id, past.info.id) == 3
-    assert [m.name for m in await networks.members(network_id)] == ['Anna Peeters', 'Bert Claes', 'Chloé Martens']
+    assert await networks.members.from_meeting(facilitator.id, network_id, past.info.id) == 3
+    assert [m.name for m in await networks.members.all(facilitator.id, network_id)] == ['Anna Peeters', 'Bert Claes',
+                                                                                        'Chloé Martens']
     assert set((await repo.networks.members_in(past.info.id)).values()) == {
-        m.id for m in await networks.members(network_id)}
-    assert await networks.members_from_meeting(network_id, past.info.id) == 0  # all linked already
+        m.id for m in await networks.members.all(facilitator.id, network_id)}
+    assert await networks.members.from_meeting(facilitator.id, network_id, past.info.id) == 0  # all linked already
     [summary] = await networks.of(facilitator.id, date(2026, 1, 20))
     assert (summary.name, summary.members, summary.next_meeting.id) == ('Netwerk', 3, coming.info.id)
     await coming.settings.set_state('closed')
@@ -618,7 +647,7 @@ async def test_forgetting_a_member_moves_the_versions_another_instance_checks(re
     held = await other.get(first.info.id)
     assert held.agenda.answer_of(statement.id, anna).show_name and await other.check() == []
 
-    await networks.forget(network_id, members['Anna Peeters'])
+    await networks.members.forget(facilitator_id, network_id, members['Anna Peeters'])
 
     assert await other.check() == [first.info.id]
     await wait_for(lambda: not other.out_of_date())

@@ -9,7 +9,7 @@ from nicegui import ui
 from nicegui.testing import User
 from nicegui.testing.user_notify import UserNotify
 
-from app.services.networks import Networks
+from app.services.network_members import Members
 from tests.ui.conftest import make_facilitator
 from tests.ui.test_networks import make_network
 
@@ -23,12 +23,13 @@ async def test_forget_refreshes_the_list_when_the_dialog_is_gone_first(user: Use
     user.find('Lid toevoegen').click()
     await user.should_see('1 lid')
 
-    forget = Networks.forget
+    forget = Members.forget
     hidden: list[int] = []
 
-    async def forget_while_the_browser_hides_the_dialog(self: Networks, network_id: int, member_id: int) -> None:
+    async def forget_while_the_browser_hides_the_dialog(self: Members, facilitator_id: int, network_id: int,
+                                                        member_id: int) -> None:
         client = ui.context.client
-        await forget(self, network_id, member_id)
+        await forget(self, facilitator_id, network_id, member_id)
         for element in list(client.elements.values()):  # as the dialog's "hide" event does (dialog.delete)
             if isinstance(element, ui.dialog):
                 hidden.append(element.id)
@@ -36,7 +37,7 @@ async def test_forget_refreshes_the_list_when_the_dialog_is_gone_first(user: Use
         del element
         gc.collect()  # what the collector does at some moment: the deleted dialog's elements are gone
 
-    monkeypatch.setattr(Networks, 'forget', forget_while_the_browser_hides_the_dialog)
+    monkeypatch.setattr(Members, 'forget', forget_while_the_browser_hides_the_dialog)
     record = UserNotify.__call__
 
     def notify_as_nicegui_does(self: UserNotify, message: str, **kwargs: object) -> None:

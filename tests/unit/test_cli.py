@@ -101,10 +101,10 @@ def _network_for(data_dir: Path) -> int:
             owner = (await repo.create_facilitator('anna', 'x')).id
             await repo.create_facilitator('bart', 'x')
             network_id = await networks.create(owner, 'Netwerk Één')
-            member = await networks.add_member(network_id, 'Anna Peeters', 'OCMW Gent')
-            room = await rooms.get(await networks.plan(owner, network_id, 'Eerste keer', '2025-01-20'))
+            member = await networks.members.add(owner, network_id, 'Anna Peeters', 'OCMW Gent')
+            room = await rooms.get(await networks.planning.plan(owner, network_id, 'Eerste keer', '2025-01-20'))
             question = await room.agenda.add('open', 'Wat verwacht je?')
-            person = await networks.join(room, 'phone', 'Anna Peeters', 'OCMW Gent', member_id=member.id)
+            person = await networks.at_meeting.join(room, 'phone', 'Anna Peeters', 'OCMW Gent', member_id=member.id)
             await room.agenda.open(question.id)
             await room.agenda.answer(person.id, question.id, text='Veel')
             return network_id

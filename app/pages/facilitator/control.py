@@ -157,8 +157,8 @@ class ControlView:
                 .classes('w-full').mark('template-name')
 
             async def save() -> None:
-                if await attempt(t, lambda: self.networks.save_template(self.room.info.facilitator_id, self.room,
-                                                                        name.value), 'negative'):
+                if await attempt(t, lambda: self.networks.planning.save_template(self.room.info.facilitator_id,
+                                                                                 self.room, name.value), 'negative'):
                     dialog.close()
                     ui.notify(t('control.template_saved'), type='positive')
 

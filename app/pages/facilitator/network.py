@@ -13,7 +13,11 @@ from app.domain.people import MAX_NAME, MAX_ORGANISATION
 from app.i18n import Translate
 from app.pages.common import base_url, facilitator_id, header, parse_id, use_language
 from app.pages.facilitator.network_forms import network_dialog, plan_dialog
-from app.services.networks import AgreementInfo, MemberInfo, NetworkInfo, Networks, PlannedMeeting, TopicBoard
+from app.services.network_agreements import AgreementInfo
+from app.services.network_members import MemberInfo
+from app.services.network_plan import PlannedMeeting
+from app.services.network_topics import TopicBoard
+from app.services.networks import NetworkInfo, Networks
 from app.system import System
 from app.ui.messages import attempt, limited, message_card, notify_refused
 from components.async_section import AsyncSection
@@ -63,8 +67,9 @@ class NetworkView:
                     self.topics = AsyncSection(self._fetch_topics, self._topics)
                     self.agreements = AsyncSection(self._fetch_agreements, self._agreements)
                 with ui.column().classes('w-full md:w-1/2 gap-4'):
-                    self.members = AsyncSection(lambda: self.networks.members(self.info.id), self._members)
-            self.attendance = AsyncSection(lambda: self.networks.attendance(self.info.id), self._attendance)
+                    self.members = AsyncSection(lambda: self.networks.members.all(self.me, self.info.id), self._members)
+            self.attendance = AsyncSection(lambda: self.networks.members.attendance(self.me, self.info.id),
+                                           self._attendance)
             for section in self._sections():
                 await section.refresh()
             await self._evaluation()
@@ -165,8 +170,8 @@ class NetworkView:
                 limited(field, most, t)
 
             async def add() -> None:
-                if await attempt(t, lambda: self.networks.add_member(self.info.id, name.value, org.value, role.value,
-                                                                     email.value), 'negative'):
+                if await attempt(t, lambda: self.networks.members.add(self.me, self.info.id, name.value, org.value,
+                                                                      role.value, email.value), 'negative'):
                     await self.refresh_all()
 
             with ui.row().classes('gap-1'):
@@ -202,8 +207,9 @@ class NetworkView:
             email = ui.input(t('network.email'), value=member.email).props('outlined').classes('w-full')
 
             async def save() -> None:
-                if await attempt(t, lambda: self.networks.update_member(self.info.id, member.id, name.value, org.value,
-                                                                        role.value, email.value), 'negative'):
+                if await attempt(t, lambda: self.networks.members.update(self.me, self.info.id, member.id, name.value,
+                                                                         org.value, role.value, email.value),
+                                 'negative'):
                     dialog.close()
                     await self.refresh_all()
 
@@ -224,7 +230,8 @@ class NetworkView:
                 # the browser hides the dialog while the forgetting runs and the dialog, this button's slot, is
                 # deleted: what follows (the message, the refresh) runs in the page, which stays
                 with self.root:
-                    if await attempt(t, lambda: self.networks.forget(self.info.id, member.id), 'negative'):
+                    if await attempt(t, lambda: self.networks.members.forget(self.me, self.info.id, member.id),
+                                     'negative'):
                         ui.notify(t('network.forgotten', name=member.name))
                         await self.refresh_all()
 
@@ -245,7 +252,7 @@ class NetworkView:
 
             async def add() -> None:
                 try:
-                    added, pasted = await self.networks.paste_members(self.info.id, text.value or '')
+                    added, pasted = await self.networks.members.paste(self.me, self.info.id, text.value or '')
                 except Refused as error:
                     notify_refused(t, error, 'negative')
                     return
@@ -267,7 +274,7 @@ class NetworkView:
 
     async def _from_meeting(self) -> None:
         t = self.t
-        meetings = await self.networks.meetings(self.info.id)
+        meetings = await self.networks.planning.meetings(self.me, self.info.id)
         if not meetings:
             ui.notify(t('network.no_meetings_yet'))
             return
@@ -279,7 +286,7 @@ class NetworkView:
 
             async def take() -> None:
                 try:
-                    count = await self.networks.members_from_meeting(self.info.id, which.value)
+                    count = await self.networks.members.from_meeting(self.me, self.info.id, which.value)
                 except Refused as error:
                     notify_refused(t, error, 'negative')
                     return
@@ -296,7 +303,8 @@ class NetworkView:
 
     # the series
     async def _fetch_meetings(self) -> tuple[list[PlannedMeeting], list[MemberInfo]]:
-        return await self.networks.meetings(self.info.id), await self.networks.members(self.info.id)
+        meetings = await self.networks.planning.meetings(self.me, self.info.id)
+        return meetings, await self.networks.members.all(self.me, self.info.id)
 
     def _meetings(self, data: tuple[list[PlannedMeeting], list[MemberInfo]]) -> None:
         t = self.t
@@ -348,14 +356,14 @@ class NetworkView:
         ui.notify(self.t('control.copied'))
 
     async def _plan(self) -> None:
-        meetings = await self.networks.meetings(self.info.id)
-        members = await self.networks.members(self.info.id)
-        templates = await self.networks.templates(self.me, self.t)
-        suggested = await self.networks.suggested_host(self.info.id)
+        meetings = await self.networks.planning.meetings(self.me, self.info.id)
+        members = await self.networks.members.all(self.me, self.info.id)
+        templates = await self.networks.planning.templates(self.me, self.t)
+        suggested = await self.networks.planning.suggested_host(self.me, self.info.id)
 
         async def create(values: dict) -> bool:
             try:
-                meeting_id = await self.networks.plan(self.me, self.info.id, t=self.t, **values)
+                meeting_id = await self.networks.planning.plan(self.me, self.info.id, t=self.t, **values)
             except Refused as error:
                 notify_refused(self.t, error, 'negative')
                 return False
@@ -376,8 +384,9 @@ class NetworkView:
             host = ui.input(t('network.host'), value=meeting.host).props('outlined').classes('w-full')
 
             async def save() -> None:
-                if await attempt(t, lambda: self.networks.update_plan(self.info.id, meeting.id, title.value,
-                                                                      when.value, place.value, host.value),
+                if await attempt(t, lambda: self.networks.planning.update_plan(self.me, self.info.id, meeting.id,
+                                                                               title.value, when.value, place.value,
+                                                                               host.value),
                                  'negative'):
                     dialog.close()
                     await self.meetings.refresh()
@@ -392,11 +401,13 @@ class NetworkView:
         if member_id is None:
             ui.notify(self.t('network.pick_member'))
             return
-        if await attempt(self.t, lambda: self.networks.add_preparer(self.info.id, meeting_id, member_id), 'negative'):
+        if await attempt(self.t, lambda: self.networks.planning.add_preparer(self.me, self.info.id, meeting_id,
+                                                                             member_id), 'negative'):
             await self.meetings.refresh()
 
     async def _revoke(self, meeting_id: int, preparer_id: int) -> None:
-        if await attempt(self.t, lambda: self.networks.revoke_preparer(self.info.id, meeting_id, preparer_id)):
+        if await attempt(self.t, lambda: self.networks.planning.revoke_preparer(self.me, self.info.id, meeting_id,
+                                                                                preparer_id)):
             await self.meetings.refresh()
 
     # the kinds' parts over the series: each kind's card from what its ``series`` hook found (the evaluation's trend,
@@ -424,7 +435,8 @@ class NetworkView:
 
     # topics
     async def _fetch_topics(self) -> tuple[TopicBoard, list[PlannedMeeting]]:
-        return await self.networks.topics(self.info.id), await self.networks.meetings(self.info.id)
+        board = await self.networks.topics.all(self.me, self.info.id)
+        return board, await self.networks.planning.meetings(self.me, self.info.id)
 
     def _topics(self, data: tuple[TopicBoard, list[PlannedMeeting]]) -> None:
         t = self.t
@@ -448,17 +460,18 @@ class NetworkView:
                         .props('flat round dense color=grey-7').tooltip(t('network.delete_topic'))
 
     async def _use(self, topic_id: int, meeting_id: int) -> None:
-        if await attempt(self.t, lambda: self.networks.use_topic(self.info.id, topic_id, meeting_id)):
+        if await attempt(self.t, lambda: self.networks.topics.use(self.me, self.info.id, topic_id, meeting_id)):
             ui.notify(self.t('network.topic_used'), type='positive')
             await self.topics.refresh()
 
     async def _delete_topic(self, topic_id: int) -> None:
-        await self.networks.delete_topic(self.info.id, topic_id)
+        await self.networks.topics.delete(self.me, self.info.id, topic_id)
         await self.topics.refresh()
 
     # agreements
     async def _fetch_agreements(self) -> tuple[list[AgreementInfo], list[PlannedMeeting]]:
-        return await self.networks.agreements(self.info.id), await self.networks.meetings(self.info.id)
+        agreements = await self.networks.agreements.all(self.me, self.info.id)
+        return agreements, await self.networks.planning.meetings(self.me, self.info.id)
 
     def _agreements(self, data: tuple[list[AgreementInfo], list[PlannedMeeting]]) -> None:
         t = self.t
@@ -471,7 +484,8 @@ class NetworkView:
             for agreement in agreements:
                 with ui.row().classes('w-full items-center no-wrap gap-2').props('data-testid=agreement-row'):
                     ui.checkbox(value=agreement.done,
-                                on_change=lambda e, a=agreement.id: self.networks.set_done(self.info.id, a, e.value))
+                                on_change=lambda e, a=agreement.id: self.networks.agreements.set_done(
+                                    self.me, self.info.id, a, e.value))
                     text = agreement.text + (f' — {agreement.who}' if agreement.who else '')
                     with ui.column().classes('gap-0 grow min-w-0'):
                         ui.label(text).classes('break-words' + (' line-through text-grey-6' if agreement.done else ''))

@@ -10,7 +10,9 @@ from app.domain.people import MAX_NAME, Person
 from app.i18n import Translate
 from app.live.room import Room
 from app.live.roster import RosterChange
-from app.services.networks import AgreementInfo, Networks, TopicBoard
+from app.services.network_agreements import AgreementInfo
+from app.services.network_topics import TopicBoard
+from app.services.networks import Networks
 from app.ui.messages import attempt, limited
 from components.async_section import AsyncSection
 
@@ -22,18 +24,19 @@ class NetworkCard:
 
     async def build(self) -> None:
         t = self.t
-        info = await self.networks.info(self.network_id)
+        info = await self.networks.get(self.room.info.facilitator_id, self.network_id)
         with ui.card().classes('w-full gap-2').props('data-testid=network-card'):
             with ui.row().classes('w-full items-center justify-between'):
                 ui.link(t('control.network', name=info.name if info else ''), f'/n/{self.network_id}') \
                     .classes('text-lg font-semibold break-words').props('data-testid=to-network')
                 ui.switch(t('control.show_agreements'), value=self.room.info.show_agreements,
                           on_change=lambda e: self._show(bool(e.value))).props('data-testid=show-agreements')
-            self.earlier = AsyncSection(lambda: self.networks.earlier_agreements(self.room), self._earlier,
+            self.earlier = AsyncSection(lambda: self.networks.agreements.earlier(self.room), self._earlier,
                                         'w-full gap-1')
-            self.here = AsyncSection(lambda: self.networks.agreements_here(self.room), self._here, 'w-full gap-1')
-            self.topics = AsyncSection(lambda: self.networks.topics(self.network_id), self._topics, 'w-full gap-1')
-            self.guests = AsyncSection(lambda: self.networks.guests(self.room), self._guests, 'w-full gap-1')
+            self.here = AsyncSection(lambda: self.networks.agreements.here(self.room), self._here, 'w-full gap-1')
+            self.topics = AsyncSection(lambda: self.networks.topics.all(self.room.info.facilitator_id, self.network_id),
+                                       self._topics, 'w-full gap-1')
+            self.guests = AsyncSection(lambda: self.networks.at_meeting.guests(self.room), self._guests, 'w-full gap-1')
             for section in (self.earlier, self.here, self.topics, self.guests):
                 await section.refresh()
         self.room.memory.changed.subscribe(self._network_changed)
@@ -64,7 +67,8 @@ class NetworkCard:
         for agreement in agreements:
             with ui.row().classes('w-full items-center no-wrap gap-1').props('data-testid=earlier-agreement'):
                 ui.checkbox(value=False, on_change=lambda e, a=agreement.id:
-                            self.networks.set_done(self.network_id, a, bool(e.value))).tooltip(t('control.done'))
+                            self.networks.agreements.set_done(self.room.info.facilitator_id, self.network_id, a,
+                                                              bool(e.value))).tooltip(t('control.done'))
                 who = f' — {agreement.who}' if agreement.who else ''
                 ui.label(agreement.text + who).classes('break-words min-w-0')
 
@@ -76,7 +80,8 @@ class NetworkCard:
                 who = f' — {agreement.who}' if agreement.who else ''
                 ui.label(agreement.text + who).classes('grow break-words min-w-0')
                 ui.button(icon='delete', on_click=lambda a=agreement.id:
-                          self.networks.delete_agreement(self.network_id, a)).props('flat round dense color=grey-7')
+                          self.networks.agreements.delete(self.room.info.facilitator_id, self.network_id,
+                                                          a)).props('flat round dense color=grey-7')
         with ui.row().classes('w-full items-end no-wrap gap-2'):
             text = ui.input(t('control.agreement'), placeholder=t('control.agreement_hint')) \
                 .props('outlined dense').classes('grow') \
@@ -87,7 +92,7 @@ class NetworkCard:
             limited(who, MAX_NAME, t)
 
             async def add() -> None:
-                await attempt(t, lambda: self.networks.agree(self.room, text.value, who.value), 'negative')
+                await attempt(t, lambda: self.networks.agreements.agree(self.room, text.value, who.value), 'negative')
 
             ui.button(icon='add', on_click=add).props('unelevated round dense').props('data-testid=add-agreement') \
                 .tooltip(t('control.add_agreement'))
@@ -105,7 +110,8 @@ class NetworkCard:
                     .props('flat round dense').tooltip(t('network.topic_to_agenda')).props('data-testid=use-topic')
 
     async def _use(self, topic_id: int) -> None:
-        await attempt(self.t, lambda: self.networks.use_topic(self.network_id, topic_id, self.room.info.id))
+        await attempt(self.t, lambda: self.networks.topics.use(self.room.info.facilitator_id, self.network_id,
+                                                               topic_id, self.room.info.id))
 
     def _guests(self, guests: list[tuple[Person, list[MemberRef]]]) -> None:
         t = self.t
@@ -123,7 +129,7 @@ class NetworkCard:
                     .props('flat dense no-caps').props('data-testid=make-member')
 
     async def _link(self, participant_id: str, member_id: int) -> None:
-        await attempt(self.t, lambda: self.networks.link(self.room, participant_id, member_id))
+        await attempt(self.t, lambda: self.networks.at_meeting.link(self.room, participant_id, member_id))
 
     async def _make(self, participant_id: str) -> None:
-        await attempt(self.t, lambda: self.networks.make_member(self.room, participant_id))
+        await attempt(self.t, lambda: self.networks.at_meeting.make_member(self.room, participant_id))

@@ -9,7 +9,8 @@ from nicegui import ui
 from app.domain.networks import DOTS, MAX_DOTS, MAX_GOAL, MAX_NETWORK_NAME, MAX_PLACE, MAX_PLANNED
 from app.domain.people import lines_length
 from app.i18n import Translate
-from app.services.networks import NetworkInfo, PlannedMeeting
+from app.services.network_plan import PlannedMeeting
+from app.services.networks import NetworkInfo
 from app.ui.messages import limited
 
 Save = Callable[[dict], Awaitable[bool]]

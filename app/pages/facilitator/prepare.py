@@ -23,7 +23,7 @@ def register(system: System) -> None:
         lang, t = use_language(system)
         header(lang, t)
         meeting_id = parse_id(meeting)
-        access = await system.networks.preparer(meeting_id, key) if meeting_id is not None else None
+        access = await system.networks.planning.preparer(meeting_id, key) if meeting_id is not None else None
         if access is None:
             deny_key(t, t('access.bad_preparer_link'), t('access.bad_preparer_link_body'))
             return

@@ -64,8 +64,8 @@ def register(system: System) -> None:
         recognised: MemberRef | None = None  # "Welkom terug, Anna"
         members: list[MemberRef] = []  # in a network: the members a new device may pick from
         if room.info.network_id is not None and room.roster.participant_for_device(device) is None:
-            recognised = await system.networks.recognise(room, device)
-            members = await system.networks.choices(room)
+            recognised = await system.networks.at_meeting.recognise(room, device)
+            members = await system.networks.at_meeting.choices(room)
         if system.settings.plain_pages and plain_join_possible(room, device, recognised):
             return join_page(lang, room, members)  # a form that a slow phone can use before the live page is loaded
         header(lang, t)  # only on a live page: the plain form above has its own
@@ -213,7 +213,8 @@ class ParticipantView:
         t = self.t
         try:
             if self.networks is not None:
-                person = await self.networks.join(self.room, self.device, name, organisation, self.address, member_id)
+                person = await self.networks.at_meeting.join(self.room, self.device, name, organisation,
+                                                             self.address, member_id)
             else:
                 person = await self.room.roster.join(self.device, name, organisation, self.address)
         except Refused as error:

@@ -91,11 +91,12 @@ def register(system: System) -> None:
         device = str(request.session['id'])  # NiceGUI's browser id, as app.storage.browser['id'] on the page
         member_id = int(member) if member.isdigit() else None
         try:
-            await system.networks.join(room, device, name, organisation, client_ip(system, request), member_id)
+            await system.networks.at_meeting.join(room, device, name, organisation, client_ip(system, request),
+                                                  member_id)
         except Refused as error:
             if error.key in ('error.meeting_closed', 'error.meeting_locked') or room.roster.is_removed(device):
                 return RedirectResponse(f'/{room.info.join_code}', status_code=303)  # the live page says so
-            members = await system.networks.choices(room)
+            members = await system.networks.at_meeting.choices(room)
             return join_page(lang, room, members, name=name[:ECHOED], organisation=organisation[:ECHOED],
                              member=member_id,
                              error=error.text(translator(lang)), status=422)

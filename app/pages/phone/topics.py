@@ -39,7 +39,8 @@ class TopicsPanel:
 
                 async def propose() -> None:
                     if self.member_id is not None and await attempt(
-                            t, lambda: self.networks.propose(self.network_id, self.member_id, text.value), 'negative'):
+                            t, lambda: self.networks.topics.propose(self.network_id, self.member_id,
+                                                                    text.value), 'negative'):
                         text.set_value('')
                         ui.notify(t('topics.proposed'), type='positive')
 
@@ -65,10 +66,10 @@ class TopicsPanel:
         if person is None:
             member_id = None
         elif who_changed or self.member_id is None or person.id != self._person_id:
-            member_id = await self.networks.member_of(self.room, person.id)
+            member_id = await self.networks.at_meeting.member_of(self.room, person.id)
         else:
             member_id = self.member_id
-        board = await self.networks.topics(self.network_id, member_id) if member_id is not None else None
+        board = await self.networks.topics.of_member(self.network_id, member_id) if member_id is not None else None
         if mine != self._generation or self.panel.is_deleted:
             return  # a later update shows newer dots
         self.member_id, self._person_id = member_id, person.id if person is not None else None
@@ -88,11 +89,11 @@ class TopicsPanel:
 
     async def _dot(self, topic_id: int) -> None:
         if self.member_id is not None:
-            await attempt(self.t, lambda: self.networks.dot(self.network_id, self.member_id, topic_id))
+            await attempt(self.t, lambda: self.networks.topics.dot(self.network_id, self.member_id, topic_id))
 
     async def _undot(self, topic_id: int) -> None:
         if self.member_id is not None:
-            await self.networks.undot(self.network_id, self.member_id, topic_id)
+            await self.networks.topics.undot(self.network_id, self.member_id, topic_id)
 
 
 class _TopicRow:

@@ -110,7 +110,7 @@ class ScreenView:
         """"Vorige keer afgesproken": the open agreements of earlier meetings, when the facilitator shows them."""
         if not self.room.info.show_agreements:
             return
-        agreements = await self.networks.earlier_agreements(self.room)
+        agreements = await self.networks.agreements.earlier(self.room)
         if not agreements:
             return
         with ui.column().classes('w-full gap-2 bg-grey-9 rounded-lg p-4 shrink-0').mark('screen-agreements'):
