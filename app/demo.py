@@ -21,12 +21,17 @@ from app.domain.activities import Activity
 from app.domain.errors import Refused
 from app.domain.people import Person
 from app.i18n import translator
-from app.kinds.polls.rules import EXAMPLE_STATEMENTS
+from app.kinds.breakout.rules import BreakoutRules
+from app.kinds.polls.rules import EXAMPLE_STATEMENTS, OpenRules, ScoreRules, StatementRules
+from app.kinds.speed_date.rules import SpeedDateRules
 from app.live.room import Room
 from app.services.network_members import MemberInfo
 from app.system import System
 
 log = logging.getLogger(__name__)
+# the kinds the demo's agendas use, by their classes (a renamed or removed kind fails here, not in a string)
+OPEN, STATEMENT, SCORE = OpenRules.name, StatementRules.name, ScoreRules.name
+SPEED_DATE, BREAKOUT = SpeedDateRules.name, BreakoutRules.name
 
 FIRST = ['An', 'Bart', 'Charlotte', 'Dirk', 'Els', 'Frederik', 'Griet', 'Hannes', 'Inge', 'Jens', 'Katrien', 'Lieven',
          'Marijke', 'Nele', 'Pieter', 'Ruth', 'Sofie', 'Tom', 'Veerle', 'Wouter', 'Ann-Sofie', 'Koen', 'Lotte', 'Stijn']
@@ -56,14 +61,14 @@ async def prepare(system: System) -> tuple[int, str, str]:
     meeting_id = await system.meetings.create(account_id, 'Demo: lerend netwerk zorg — sessie 1')
     room = await system.rooms.get(meeting_id)
     agenda = room.agenda
-    await agenda.add('open', 'Wat verwacht je van dit netwerk?', {'display': 'cloud'})
+    await agenda.add(OPEN, 'Wat verwacht je van dit netwerk?', {'display': 'cloud'})
     for text in EXAMPLE_STATEMENTS:
-        await agenda.add('statement', text, {'with_doubt': True})
-    await agenda.add('score', 'Geef een cijfer op 10: hoe vlot deel jij kennis met collega’s? Waarom deze score?')
-    await agenda.add('speed_date', 'Leer elkaar kennen', {
+        await agenda.add(STATEMENT, text, {'with_doubt': True})
+    await agenda.add(SCORE, 'Geef een cijfer op 10: hoe vlot deel jij kennis met collega’s? Waarom deze score?')
+    await agenda.add(SPEED_DATE, 'Leer elkaar kennen', {
         'minutes': 2, 'tables': True,
         'round_questions': 'Wanneer deelde je het laatst kennis met iemand buiten je team?'})
-    await agenda.add('breakout', 'Wissel ervaringen uit in kleine groepjes', {
+    await agenda.add(BREAKOUT, 'Wissel ervaringen uit in kleine groepjes', {
         'group_value': 4, 'group_questions': 'Wat werkt?\nWat loopt mis?\nWat wil je nog leren?'})
     await room.invites.create('Co-facilitator')
     return meeting_id, username, password
@@ -174,29 +179,29 @@ class PastMeeting:
 
 PAST = (
     PastMeeting('Kennismaking en verwachtingen', 12, 12, (
-        Step('open', 'Wat wil jij na dit netwerk anders doen in je werk?', {'display': 'cloud'}, answers=(
+        Step(OPEN, 'Wat wil jij na dit netwerk anders doen in je werk?', {'display': 'cloud'}, answers=(
             'Sneller doorverwijzen', 'Weten wie ik kan bellen', 'Minder dubbel werk', 'Ouderen vroeger bereiken',
             'Samen huisbezoeken plannen', 'Mantelzorgers beter betrekken', 'Elkaars werking kennen',
             'Sneller doorverwijzen', 'Weten wie ik kan bellen', 'Minder dubbel werk')),
-        Step('speed_date', 'Leer elkaar kennen', {
+        Step(SPEED_DATE, 'Leer elkaar kennen', {
             'minutes': 4, 'tables': True,
             'round_questions': 'Wat doe jij concreet voor kwetsbare ouderen?\n'
                                'Waar loop je vast in de samenwerking met andere diensten?\n'
                                'Wat kan jouw organisatie betekenen voor de mijne?'}, rounds=3),
-        Step('statement', 'Ik weet goed bij wie ik terecht kan in de andere organisaties van de regio.',
+        Step(STATEMENT, 'Ik weet goed bij wie ik terecht kan in de andere organisaties van de regio.',
              {'with_doubt': True}, answers=tuple(STATEMENT_REASONS), weights=(2, 3, 5)),
-        Step('score', 'Hoe tevreden ben je over de samenwerking rond thuiswonende ouderen in onze regio?',
+        Step(SCORE, 'Hoe tevreden ben je over de samenwerking rond thuiswonende ouderen in onze regio?',
              {'scale_min': 1}, answers=tuple(SCORE_REASONS), weights=(0, 0, 1, 2, 4, 6, 5, 3, 1, 0)),
     ), agreements=(('Annelies bezorgt iedereen de contactlijst van de sociale diensten', 'Annelies Vandenberghe',
                     True),)),
     PastMeeting('Casusbespreking: eenzaamheid bij thuiswonende ouderen', 8, 10, (
-        Step('statement', 'Eenzaamheid opmerken is de taak van iedereen die bij ouderen aan huis komt.',
+        Step(STATEMENT, 'Eenzaamheid opmerken is de taak van iedereen die bij ouderen aan huis komt.',
              {'with_doubt': True}, answers=tuple(STATEMENT_REASONS), weights=(7, 2, 1)),
-        Step('speed_date', 'Een casus in tweetallen', {
+        Step(SPEED_DATE, 'Een casus in tweetallen', {
             'minutes': 5,
             'round_questions': 'Vertel over een oudere bij wie je de eenzaamheid te laat opmerkte.\n'
                                'Wat had het verschil gemaakt?'}, rounds=2),
-        Step('breakout', 'Casussen uitdiepen in kleine groepen', {
+        Step(BREAKOUT, 'Casussen uitdiepen in kleine groepen', {
             'minutes': 20, 'group_value': 3,
             'group_questions': 'Welke signalen zien we?\nWie doet wat na een signaal?\n'
                                'Wat hebben we van elkaar nodig?'}, notes=(
@@ -205,17 +210,17 @@ PAST = (
             'Na een signaal: binnen de week iemand die langsgaat; één aanspreekpunt per wijk.\n'
             'Nu belt iedereen iedereen.',
             'We willen: een gedeelde sociale kaart, en weten wie er al over de vloer komt.')),
-        Step('open', 'Wat neem je mee naar je team?', answers=(
+        Step(OPEN, 'Wat neem je mee naar je team?', answers=(
             'De signalenlijst', 'Poetshulp betrekken', 'Eerst bellen naar het OCMW', 'Huisarts inlichten',
             'Kortere lijnen met het CAW', 'Vaker doorvragen', 'Buren als bondgenoten', 'De signalenlijst')),
     ), agreements=(('Els test de signalenlijst in De Vlinder en brengt de ervaringen mee', 'Els Verhaeghe', True),
                    ('Iedereen brengt een geanonimiseerde casus mee', '', False)), guest=True),
     PastMeeting('Vroegdetectie: samen sneller signaleren', 4, 9, (
-        Step('statement', 'Een gedeeld aanmeldformulier zou ons veel tijd besparen.', {'with_doubt': True},
+        Step(STATEMENT, 'Een gedeeld aanmeldformulier zou ons veel tijd besparen.', {'with_doubt': True},
              answers=tuple(STATEMENT_REASONS), weights=(6, 2, 1)),
-        Step('score', 'Hoe goed ken je de werking van de andere organisaties nu?', {'scale_min': 1},
+        Step(SCORE, 'Hoe goed ken je de werking van de andere organisaties nu?', {'scale_min': 1},
              answers=tuple(SCORE_REASONS), weights=(0, 0, 0, 1, 2, 4, 6, 4, 2, 0)),
-        Step('breakout', 'Afspraken per deelregio', {
+        Step(BREAKOUT, 'Afspraken per deelregio', {
             'minutes': 15, 'group_by': 'count', 'group_value': 3,
             'group_questions': 'Kortrijk\nMenen en Wevelgem\nHarelbeke en Waregem',
             'locations': 'tafel bij het raam\nde keuken\nde vergaderzaal'}, notes=(
@@ -303,7 +308,7 @@ async def _past_meeting(system: System, account_id: int, network_id: int, meetin
     steps = dict(zip([a.id for a in activities], meeting.steps, strict=True))
     topic = await _take_topic(system, network_id, room) if meeting is PAST[-1] else None
     if topic is not None:
-        steps[topic.id] = Step('open', topic.text, answers=TOPIC_ANSWERS)
+        steps[topic.id] = Step(OPEN, topic.text, answers=TOPIC_ANSWERS)
     came = sorted(rng.sample(members, meeting.present), key=lambda m: m.name)
     people = [await networks.at_meeting.join(room, member_device(m.id), m.name, m.organisation, member_id=m.id)
               for m in came]
@@ -318,25 +323,10 @@ async def _past_meeting(system: System, account_id: int, network_id: int, meetin
         if room.kinds[activity.kind].answered:
             await _answers(room, current, step, people, rng)
             minute += 8
-        elif activity.kind == 'speed_date':
-            runner = room.runner('speed_date')
-            for _ in range(step.rounds):
-                r = await runner.next_round(current)
-                await runner.start(activity.id)
-                await runner.end_early(activity.id)
-                minute += round(r.countdown.seconds / 60) + 1
-                ended.append((r.id, minute))
-        elif activity.kind == 'breakout':
-            runner = room.runner('breakout')
-            for _ in range(step.rounds):
-                r = await runner.new_round(current)
-                await runner.start(activity.id)
-                for group in range(1, len(r.groups) + 1):
-                    if step.notes:
-                        await runner.save_note(activity.id, group, 0, '', step.notes[(group - 1) % len(step.notes)])
-                await runner.end_early(activity.id)
-                minute += round(r.countdown.seconds / 60) + 2
-                ended.append((r.id, minute))
+        elif activity.kind in room.runners:  # rounds (speed dating, breakouts): as the kind's runner plays them
+            for round_id, took in await room.runner(activity.kind).rehearse(current, step.rounds, step.notes):
+                minute += took
+                ended.append((round_id, minute))
     await room.agenda.show_nothing()
     for what, who, _ in meeting.agreements:
         await networks.agreements.agree(room, what, who)

@@ -60,6 +60,12 @@ class Runner:
     def events(self) -> tuple[Event[Any], ...]:
         return ()
 
+    async def rehearse(self, activity: Activity, rounds: int, notes: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+        """Run ``rounds`` rounds of the open ``activity`` one after the other at once, as a past meeting of the demo
+        had them (``notes``: what groups wrote, where the kind has notes): (round id, minutes it took) per round.
+        A runner without rounds has none."""
+        return []
+
     def subscriber_count(self) -> int:
         return sum(len(e.callbacks) for e in self.events())
 

@@ -64,6 +64,19 @@ class Breakouts(RoundRunner):
     def events(self) -> tuple[Event, ...]:
         return *super().events(), self.note_changed, self.message_sent
 
+    async def rehearse(self, activity: Activity, rounds: int, notes: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+        """The rounds, each group's harvest one of ``notes`` in turn."""
+        done = []
+        for _ in range(rounds):
+            r = await self.new_round(activity)
+            await self.start(activity.id)
+            for group in range(1, len(r.groups) + 1):
+                if notes:
+                    await self.save_note(activity.id, group, 0, '', notes[(group - 1) % len(notes)])
+            await self.end_early(activity.id)
+            done.append((r.id, round(r.countdown.seconds / 60) + 2))
+        return done
+
     async def new_round(self, activity: Activity) -> Round:
         """Divide everyone present into groups (ready, not started); twice quickly makes one round.
 

@@ -19,7 +19,7 @@ from app.live.agenda import AnswerChange
 from app.live.room import Room
 from app.live.roster import RosterChange
 from app.ui.messages import limited, notify_refused
-from app.ui.parts import Part
+from app.ui.parts import Part, shown_by
 from components.attributes import with_props
 from components.results import ResultsView, ResultTexts, preload_charts
 
@@ -135,8 +135,7 @@ class EvaluationScreen(EvaluationLive):
 
     @classmethod
     def preload(cls, room: Room) -> bool:
-        if any(room.kinds.get(a.kind) is not None and room.kinds[a.kind].screen is cls
-               for a in room.agenda.activities.values()):
+        if shown_by(room, cls):
             preload_charts()
             return True
         return False

@@ -3,6 +3,8 @@ matches between them, names only once the facilitator reveals them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from nicegui import Event, ui
 
 from app.domain.exchange import Item, Theme, themes
@@ -17,7 +19,6 @@ from app.ui.parts import Part
 
 MAX_THEMES = 6          # on the screen; the rest is counted
 ROWS_PER_THEME = 3      # cards (a match is one row) per theme on the screen: a 120-character card fits whole
-SPEED_DATE_MINUTES = 5.0
 
 
 class ExchangeLive(Part):
@@ -138,8 +139,9 @@ class ExchangeControl(ExchangeLive):
             ui.button(t('exchange.hide_names') if activity.revealed else t('exchange.show_names'), icon='badge',
                       on_click=lambda: self.room.agenda.reveal(activity.id, not activity.revealed)) \
                 .props('outline data-testid=exchange-names').mark('exchange-names')
-            ui.button(t('exchange.make_pairs'), icon='people', on_click=self._speed_date) \
-                .props('unelevated data-testid=exchange-pairs').mark('exchange-pairs')
+            if self._pairing() is not None:  # a kind that pairs people by these answers (speed dating)
+                ui.button(t('exchange.make_pairs'), icon='people', on_click=self._speed_date) \
+                    .props('unelevated data-testid=exchange-pairs').mark('exchange-pairs')
         ui.label(t('exchange.names_hidden') if not activity.revealed else t('exchange.names_shown')) \
             .classes('text-sm text-grey-7')
         self.body = ui.column().classes('w-full gap-1')
@@ -162,13 +164,23 @@ class ExchangeControl(ExchangeLive):
             for pid, need in open_needs:
                 ui.label(f'{need.text} — {self.name(pid)}').classes('break-words').props('data-testid=control-open')
 
+    def _pairing(self) -> tuple[str, dict[str, Any]] | None:
+        """(kind name, settings) of the first kind that pairs people by this activity's answers."""
+        for kind in self.room.kinds:
+            settings = kind.pairing_settings(self.activity)
+            if settings is not None:
+                return kind.name, settings
+        return None
+
     async def _speed_date(self) -> None:
         """A speed-dating activity right after this one, pairing the strongest mutual matches first; opened."""
         agenda = self.room.agenda
 
         async def make() -> None:
-            new = await agenda.add('speed_date', self.t(SPEED_DATE_TITLE),
-                                   {'minutes': SPEED_DATE_MINUTES, 'pairs_from': self.activity.id})
+            pairing = self._pairing()
+            if pairing is None:
+                return
+            new = await agenda.add(pairing[0], self.t(SPEED_DATE_TITLE), pairing[1])
             order = [a.id for a in agenda.ordered()]
             await agenda.move(new.id, order.index(self.activity.id) + 1 - order.index(new.id))
             await agenda.open(new.id)

@@ -21,7 +21,7 @@ from app.kinds.network_map.rules import PERIOD_KEYS, NetworkMapSettings
 from app.live.agenda import AnswerChange
 from app.live.room import Room
 from app.live.roster import RosterChange
-from app.ui.parts import Part
+from app.ui.parts import Part, shown_by
 from components.results import preload_charts
 
 COALESCE = 0.05
@@ -102,7 +102,7 @@ class NetworkMapScreen(MapLive):
 
     @classmethod
     def preload(cls, room: Room) -> bool:
-        if any(a.kind == 'network_map' for a in room.agenda.activities.values()):
+        if shown_by(room, cls):  # a network map on the agenda
             preload_charts()
             return True
         return False

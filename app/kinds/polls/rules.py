@@ -137,6 +137,7 @@ class OpenRules(Kind):
     label = N_('kind.open')
     settings = OpenSettings
     answered = True
+    takes_topics = True  # a network's topic goes onto the agenda as an open question
     template_items = (
         TemplatePart('start', 0, N_('template.start.expectations'), role='expectations'),
         TemplatePart('start', 2, N_('template.start.learning_goal')),

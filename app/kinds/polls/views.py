@@ -26,7 +26,7 @@ from app.live.agenda import AnswerChange
 from app.live.room import Room
 from app.live.roster import RosterChange
 from app.ui.messages import limited, notify_refused
-from app.ui.parts import Part
+from app.ui.parts import Part, shown_by
 from components.results import SCREEN_HEIGHT, SCREEN_WIDTH, ResultsView, ResultTexts, preload_charts
 
 
@@ -130,8 +130,7 @@ class PollControl(PollLive):
 
 def charts_coming(room: Room) -> bool:
     """The agenda has a poll with a chart: load the chart library before the first one is shown."""
-    return any(a.options and a.kind in room.kinds and room.kinds[a.kind].screen is PollScreen
-               for a in room.agenda.activities.values())
+    return any(a.options for a in shown_by(room, PollScreen))
 
 
 class PollScreen(PollLive):

@@ -15,6 +15,15 @@ from app.live.rounds import RoundRunner
 
 
 class SpeedDating(RoundRunner):
+    async def rehearse(self, activity: Activity, rounds: int, notes: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+        done = []
+        for _ in range(rounds):
+            r = await self.next_round(activity)
+            await self.start(activity.id)
+            await self.end_early(activity.id)
+            done.append((r.id, round(r.countdown.seconds / 60) + 1))
+        return done
+
     async def next_round(self, activity: Activity) -> Round:
         """Pair everyone present for the next round (ready, not started). Pressing twice makes one round:
         a round that has not started yet is returned as it is."""

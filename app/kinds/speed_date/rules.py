@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal, Self
+from typing import Any, Literal, Self
 
 from app.domain.activities import Activity, Answer, KindSettings, clamp
 from app.domain.pairing import max_rounds_without_repeat
@@ -14,6 +14,7 @@ from app.i18n import N_, Translate
 from app.kinds.base import Kind
 
 MAX_MINUTES = 60.0
+PAIRING_MINUTES = 5.0  # a speed dating made from give and need (pairing_settings)
 MAX_ROUNDS = 50
 
 
@@ -63,6 +64,10 @@ class SpeedDateRules(Kind):
     settings = SpeedDateSettings
     template_items = (TemplatePart('start', 1, N_('template.start.speed_date'),
                                    {'minutes': 4, 'round_questions': N_('template.start.speed_date_questions')}),)
+
+    def pairing_settings(self, source: Activity) -> dict[str, Any] | None:
+        """A speed dating of 5 minutes that pairs the strongest mutual matches of ``source`` first."""
+        return {'minutes': PAIRING_MINUTES, 'pairs_from': source.id}
 
     def progress(self, activity: Activity, answers: int, rounds: list[Round], t: Translate) -> str:
         done = sum(1 for r in rounds if r.activity_id == activity.id)
