@@ -40,21 +40,21 @@ class System:
     settings: Settings
     kinds: Registry = field(default_factory=default_registry)
     engine: AsyncEngine | None = None
-    repo: Repo | None = None
-    rooms: Rooms | None = None
+    repo: Repo = field(init=False)
+    rooms: Rooms = field(init=False)
     bus: Bus | None = None
-    accounts: Accounts | None = None
-    meetings: Meetings | None = None
-    networks: Networks | None = None
-    network_export: NetworkExport | None = None  # a network as a file: download, upload
-    evaluations: Evaluations | None = None  # 'Vorige keer': what the kinds recall of the previous meeting
-    network_parts: NetworkParts | None = None  # what each kind found over a network's series (cards, report)
-    reports: Reports | None = None  # a meeting's and a network's report: page, share link, PDF, Markdown
+    accounts: Accounts = field(init=False)
+    meetings: Meetings = field(init=False)
+    networks: Networks = field(init=False)
+    network_export: NetworkExport = field(init=False)  # a network as a file: download, upload
+    evaluations: Evaluations = field(init=False)  # 'Vorige keer': what the kinds recall of the previous meeting
+    network_parts: NetworkParts = field(init=False)  # what each kind found over a network's series (cards, report)
+    reports: Reports = field(init=False)  # a meeting's and a network's report: page, share link, PDF, Markdown
     throttle: Throttle = field(default_factory=lambda: Throttle(clock=time.monotonic))  # logins
-    code_guesses: RateLimit | None = None  # unknown join codes per address
-    page_loads: RateLimit | None = None    # participant pages per address
-    demo_task: asyncio.Task | None = None  # ``uitwisselplek demo``: the simulated participants
-    watch_task: asyncio.Task | None = None  # several instances: every room checked against the database
+    code_guesses: RateLimit = field(init=False)  # unknown join codes per address
+    page_loads: RateLimit = field(init=False)    # participant pages per address
+    demo_task: asyncio.Task[None] | None = None  # ``uitwisselplek demo``: the simulated participants
+    watch_task: asyncio.Task[None] | None = None  # several instances: every room checked against the database
 
     async def start(self) -> None:
         url = self.settings.resolved_database_url()
@@ -68,7 +68,7 @@ class System:
     async def start_bus(self) -> None:
         """Listen to the other instances; read every room again whenever the bus comes back, and check the rooms
         against the database now and then (often while the bus is down)."""
-        assert self.bus is not None and self.rooms is not None
+        assert self.bus is not None
         await self.bus.start(self.rooms.apply_remote, self.rooms.reread_all)
         if self.bus.shared:
             self.watch_task = asyncio.get_running_loop().create_task(self.rooms.watch())
@@ -94,8 +94,9 @@ class System:
     async def stop(self) -> None:
         if self.watch_task is not None:
             self.watch_task.cancel()
-        if self.rooms:
-            await self.rooms.stop()
+        rooms: Rooms | None = getattr(self, 'rooms', None)  # services and rooms are made by ``attach``
+        if rooms is not None:
+            await rooms.stop()
         if self.bus:
             await self.bus.stop()
         if self.engine:

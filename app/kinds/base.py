@@ -7,7 +7,7 @@ settings form, a moderator's view) are classes set by the kind's own ``kind.py``
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -23,8 +23,8 @@ from app.i18n import N_, Translate
 
 if TYPE_CHECKING:
     from app.domain.evaluation import MeetingEvaluation
-    from app.live.runner import Runner, RunnerContext
-    from app.ui.parts import NetworkCard
+    from app.live.runner import Runner
+    from app.ui.parts import NetworkCard, Part, SettingsForm
 
 
 class Kind:
@@ -33,18 +33,18 @@ class Kind:
     text_label: ClassVar[str] = N_('agenda.text')  # i18n key of the main field when adding one
     settings: ClassVar[type[KindSettings]]
     answered: ClassVar[bool] = False        # participants answer it on their phone (one answer each)
-    runner: ClassVar[Callable[[RunnerContext], Runner] | None] = None  # live state beyond answers (rounds)
+    runner: ClassVar[type[Runner] | None] = None  # live state beyond answers (rounds), made with its RunnerContext
     change_types: ClassVar[tuple[type, ...]] = ()  # the changes its runner applies (they travel over the bus)
     # views, set by the kind's package (classes taking (ViewContext, Activity)); None: the kind has none
-    control: ClassVar[Any] = None
-    screen: ClassVar[Any] = None
-    phone: ClassVar[Any] = None
-    moderator: ClassVar[Any] = None
-    form: ClassVar[Any] = None              # its settings form in the agenda editor
+    control: ClassVar[type[Part] | None] = None
+    screen: ClassVar[type[Part] | None] = None
+    phone: ClassVar[type[Part] | None] = None
+    moderator: ClassVar[type[Part] | None] = None
+    form: ClassVar[type[SettingsForm] | None] = None              # its settings form in the agenda editor
     examples: ClassVar[tuple[tuple[str, dict[str, Any]], ...]] = ()  # ready-made (text key, settings) to add
     quick_add: ClassVar[str | None] = None  # i18n key of a one-click "add" button in the agenda editor
     quick_text: ClassVar[str] = ''          # i18n key of the text a one-click add uses
-    before_leaving: ClassVar[Any] = None    # a phone view asked once when someone leaves while it is open
+    before_leaving: ClassVar[type[Part] | None] = None    # a phone view asked once when someone leaves while it is open
     # answers after closing: (how long, key when over, key for someone who joined after it closed)
     late_answers: ClassVar[tuple[timedelta, str, str] | None] = None
     # what it contributes to the built-in templates (an activity at a place in a template, with its role)

@@ -86,7 +86,8 @@ class EvaluationRules(Kind):
         return str(choice), clean_reason(text)
 
     def phone_view(self, activity: Activity) -> tuple:
-        s = activity.settings  # showing the texts on the screen or revealing results does not rebuild phones
+        # showing the texts on the screen or revealing results does not rebuild phones
+        s = EvaluationSettings.of(activity)
         return activity.id, activity.text, activity.state, s.why, s.take_away, s.change
 
     def summary(self, activity: Activity, counts: dict[str, int], answers: list[str], t: Translate, lang: str) -> str:
@@ -102,7 +103,7 @@ class EvaluationRules(Kind):
         counts = dict(zip(ROTI, stats.distribution, strict=True))
         figures = (Figure(t('evaluation.mean'), format_number(stats.mean, lang)),
                    Figure(t('evaluation.median'), format_number(stats.median, lang))) if stats.count else ()
-        settings = activity.settings
+        settings = EvaluationSettings.of(activity)
         blocks = []
         for question in ('take_away', 'change', 'why'):
             found = tuple(replace(q, person='') for q in quotes(answers, FIELDS[question]))

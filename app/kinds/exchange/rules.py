@@ -119,10 +119,10 @@ class ExchangeRules(Kind):
         if len(text or '') > MAX_STORED:
             raise Refused(NP_('error.exchange_too_long'), count=MAX_STORED)
         answer: GiveNeed = parse(text or '')
-        return '', dump(clean(answer, activity.settings.tag_list))
+        return '', dump(clean(answer, ExchangeSettings.of(activity).tag_list))
 
     def phone_view(self, activity: Activity) -> tuple:
-        s = activity.settings  # revealing names on the screen does not rebuild phones
+        s = ExchangeSettings.of(activity)  # revealing names on the screen does not rebuild phones
         return activity.id, activity.text, activity.state, s.give, s.need, s.tags
 
     def preferred_pairs(self, activity: Activity, answers: dict[str, Answer],

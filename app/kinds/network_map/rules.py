@@ -75,7 +75,7 @@ class NetworkMapRules(Kind):
         return '', dump_ties(parse_ties(text))
 
     def phone_view(self, activity: Activity) -> tuple:
-        s = activity.settings  # names on the screen do not rebuild phones
+        s = NetworkMapSettings.of(activity)  # names on the screen do not rebuild phones
         return activity.id, activity.text, activity.state, s.period, s.reflection
 
     def summary(self, activity: Activity, counts: dict[str, int], answers: list[str], t: Translate, lang: str) -> str:
@@ -95,6 +95,6 @@ class NetworkMapRules(Kind):
         for (direction, kind), count in sorted(graph.outside.items()):
             figures.append(Figure(t(DIRECTION_KEYS[direction], type=t(OUTSIDE_KEYS[kind])), str(count)))
         found = tuple(replace(q, person='') for q in quotes(answers, 'reason'))
-        blocks = (Block(activity.settings.question(t), found),) if found else ()
+        blocks = (Block(NetworkMapSettings.of(activity).question(t), found),) if found else ()
         return ReportSection(t(self.label), activity.text, t.plural('agenda.answers', len(ties)),
                              figures=tuple(figures) if ties else (), blocks=blocks)

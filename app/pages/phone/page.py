@@ -43,7 +43,7 @@ def register(system: System) -> None:
         lang, t = use_language(system)
         address, guesses = client_ip(system, request), system.code_guesses
         wait = guesses.wait_seconds(address) if guesses else 0
-        if system.page_loads is not None and not system.page_loads.allow(address):  # a script, not people
+        if not system.page_loads.allow(address):  # a script, not people
             wait = max(wait, system.page_loads.wait_seconds(address))
         if wait > 0:  # this address guessed too many codes or loads pages in bulk: no look-up for a while
             header(lang, t)
