@@ -23,7 +23,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from yarl import URL
 
-from bench.load import PASSWORD, USER, free_port, seed
+from bench.load import PASSWORD, STATEMENTS, USER, free_port, seed
 
 ROOT = Path(__file__).resolve().parents[1]
 HAPROXY_CONFIG = ROOT / 'deploy' / 'haproxy.cfg'
@@ -47,8 +47,11 @@ def instance_of(browser: object, base_url: str) -> str:
 
 
 class Cluster:
-    def __init__(self, root: Path, postgres_url: str, redis_url: str, **settings: str) -> None:
+    def __init__(self, root: Path, postgres_url: str, redis_url: str, *, haproxy_config: Path = HAPROXY_CONFIG,
+                 statements: tuple[str, ...] = STATEMENTS, **settings: str) -> None:
         self.root = root
+        self.haproxy_config = haproxy_config
+        self.statements = statements  # the seeded meeting's
         self.admin_url = postgres_url
         self.database = f'uwp_cluster_{secrets.token_hex(4)}'
         self.database_url = make_url(postgres_url).set(database=self.database).render_as_string(hide_password=False)
@@ -88,7 +91,7 @@ class Cluster:
         subprocess.run([sys.executable, '-m', 'app', 'create-facilitator', USER, '--password-stdin'],
                        input=PASSWORD + '\n', text=True, env=self.env('cli'), cwd=self.root, check=True,
                        capture_output=True, timeout=120)
-        self.meeting = seed(self.database_url)
+        self.meeting = seed(self.database_url, self.statements)
         for name in INSTANCES:
             core = (cores or {}).get(name)
             command = (['taskset', '-c', str(core)] if core is not None else []) + [sys.executable, '-m', 'app']
@@ -98,7 +101,7 @@ class Cluster:
             raise RuntimeError('haproxy is not installed (scripts/install.sh test installs it)')
         env = {**os.environ, 'UWP_LISTEN': f'127.0.0.1:{self.port}',
                **{f'UWP_APP_{name.upper()}': f'127.0.0.1:{port}' for name, port in self.ports.items()}}
-        self._spawn('haproxy', [binary, '-db', '-f', str(HAPROXY_CONFIG)], env)
+        self._spawn('haproxy', [binary, '-db', '-f', str(self.haproxy_config)], env)
         for name in INSTANCES:
             self._wait(f'http://127.0.0.1:{self.ports[name]}/healthz', name, 60)
         for name in INSTANCES:  # through the balancer: up there too (its health checks said so)

@@ -130,8 +130,8 @@ def prepare(data_dir: Path, env: dict[str, str]) -> tuple[int, str, str, int]:
     return seed(data_dir / 'uitwisselplek.db')
 
 
-def seed(database: Path | str) -> tuple[int, str, str, int]:
-    """A meeting with two statements (the first open and shown), written with the app's models before it starts;
+def seed(database: Path | str, statements: tuple[str, ...] = STATEMENTS) -> tuple[int, str, str, int]:
+    """A meeting with these statements (the first open and shown), written with the app's models before it starts;
     ``database`` is a SQLite file or a SQLAlchemy URL (PostgreSQL: bench/cluster.py)."""
     from sqlalchemy import create_engine, select
     from sqlalchemy.orm import Session
@@ -148,11 +148,12 @@ def seed(database: Path | str) -> tuple[int, str, str, int]:
                           screen_key=new_key(), state='open', locked=False)
         session.add(meeting)
         session.flush()
-        first, second = (Activity(meeting_id=meeting.id, position=i + 1, kind='statement', text=text,
-                                  settings=settings, state='open' if i == 0 else 'waiting', revealed=False)
-                         for i, text in enumerate(STATEMENTS))
-        session.add_all([first, second])
+        activities = [Activity(meeting_id=meeting.id, position=i + 1, kind='statement', text=text,
+                               settings=settings, state='open' if i == 0 else 'waiting', revealed=False)
+                      for i, text in enumerate(statements)]
+        session.add_all(activities)
         session.flush()
+        first = activities[0]
         meeting.current_activity_id = first.id
         result = meeting.id, meeting.join_code, meeting.screen_key, first.id
     engine.dispose()

@@ -116,12 +116,18 @@ class NicePage:
         self.path = ''
         self.reloads = 0  # times this page was loaded again because the server did not know it (another instance)
         self.reloaded_at: float | None = None  # when the last such reload had its page connected again
+        # where a comeback's time goes (bench/faults.py): the last unexpected disconnect, the start of the last
+        # reload (the reconnect's handshake failed) and when its page's HTML arrived
+        self.disconnected_at: float | None = None
+        self.reload_started_at: float | None = None
+        self.page_loaded_at: float | None = None
         self._reloading: asyncio.Task[None] | None = None
 
     async def load(self, path: str, html: str | None = None) -> None:
         """GET ``path`` (or take ``html``, the page a form post ended on) and connect its socket."""
         self.path = path
         html = await self.browser.get(path) if html is None else html
+        self.page_loaded_at = now()
         raw, query = _ELEMENTS.search(html), _QUERY.search(html)
         if raw is None or query is None:
             raise RuntimeError(f'{path}: no NiceGUI page')
@@ -167,9 +173,16 @@ class NicePage:
         if 'handshake' in message.lower() and not self.closing and self._reloading is None:
             self._reloading = asyncio.get_running_loop().create_task(self._reload())
 
+    async def reload(self) -> None:
+        """The person reloads the page (from wherever the balancer sends it)."""
+        if self._reloading is None:
+            self._reloading = asyncio.get_running_loop().create_task(self._reload())
+        await self._reloading
+
     async def _reload(self) -> None:
         """What nicegui.js does when a reconnect's handshake fails (the instance that served the page is gone and
         the balancer sent the socket to another): load the page again, from wherever the balancer sends it."""
+        self.reload_started_at = now()
         COUNTERS['reloads'] += 1
         self.reloads += 1
         old, self.sio = self.sio, None
@@ -200,8 +213,9 @@ class NicePage:
 
     def _disconnect(self, reason: object = '') -> None:
         self.online.clear()
-        if not self.closing:
+        if not self.closing and self._reloading is None:  # not the old socket of a reload
             self.disconnected = True
+            self.disconnected_at = now()
             count_disconnect(f'{self.label}: {reason}' if self.label else reason)
             self.changed.set()
 

@@ -97,6 +97,8 @@ class TcpProxy:
             except OSError:
                 client.close()
                 continue
+            for s in (client, upstream):  # no timeout once connected: an idle pool connection or a slow
+                s.settimeout(None)         # statement (DROP DATABASE's checkpoint) must not be cut after 5 s
             with self._lock:
                 self._sockets.update((client, upstream))
             for a, b in ((client, upstream), (upstream, client)):
