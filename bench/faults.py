@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import math
-import os
 import shutil
 import sys
 import tempfile
@@ -40,7 +39,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bench.cluster import COOKIE, HAPROXY_CONFIG, Cluster, pin
-from bench.harness import COMMANDS, cores, cpu_seconds, percentile, run_loop
+from bench.harness import COMMANDS, cpu_seconds, generator_options, launch, parsed, percentile
 from bench.load import LABELS, NL, PASSWORD, STATEMENTS, USER, Generators, Run, log
 from bench.simphone import Facilitator, Screen, now
 from tests.conftest import POSTGRES_URL
@@ -376,16 +375,9 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
                         choices=['redis', 'long', 'database', 'kill'], help='after the baseline, in this order')
     parser.add_argument('--haproxy-config', type=lambda p: Path(p).resolve(), default=HAPROXY_CONFIG)
     parser.add_argument('--postgres-url', default=POSTGRES_URL)
-    parser.add_argument('--phones-per-worker', type=int, default=500, help='phones per generator process')
-    parser.add_argument('--join-concurrency', type=int, default=50, help='phones joining at the same time')
-    parser.add_argument('--keep', action='store_true', help="keep the instances' logs (their temporary folder)")
-    args = parser.parse_args(argv)
-    args.server_core, args.generator_core = cores()
-    return args
+    generator_options(parser, "keep the instances' logs (their temporary folder)")
+    return parsed(parser, argv)
 
 
 if __name__ == '__main__':
-    arguments = parse()
-    if arguments.generator_core is not None:
-        os.sched_setaffinity(0, {arguments.generator_core})
-    sys.exit(run_loop(main(arguments)))
+    launch(parse(), main)

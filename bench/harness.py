@@ -7,11 +7,13 @@ bare socket.io clients) and obeys commands sent over a pipe: ``join``, ``vote``,
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
 import math
 import os
 import shutil
+import sys
 from collections.abc import Awaitable, Callable, Coroutine
 from multiprocessing.connection import Connection
 from typing import Any, Protocol, TypeVar
@@ -94,6 +96,27 @@ def cores() -> tuple[int | None, int | None]:
     """(server core, generator core): 0 and 1 where there are two cores and ``taskset``, else unpinned."""
     two = (os.cpu_count() or 1) >= 2 and shutil.which('taskset') is not None
     return (0, 1) if two else (None, None)
+
+
+def generator_options(parser: argparse.ArgumentParser, keep: str) -> None:
+    """The options every phone benchmark has: generator processes, join concurrency, keeping the logs."""
+    parser.add_argument('--phones-per-worker', type=int, default=500, help='phones per generator process (500)')
+    parser.add_argument('--join-concurrency', type=int, default=50, help='phones joining at the same time (50)')
+    parser.add_argument('--keep', action='store_true', help=keep)
+
+
+def parsed(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """The arguments, with the cores the server and the generators run on."""
+    args = parser.parse_args(argv)
+    args.server_core, args.generator_core = cores()
+    return args
+
+
+def launch(args: argparse.Namespace, main: Callable[[argparse.Namespace], Coroutine[Any, Any, int]]) -> None:
+    """Run a benchmark's ``main`` on the generators' core (this process runs the screens and control pages)."""
+    if args.generator_core is not None:
+        os.sched_setaffinity(0, {args.generator_core})
+    sys.exit(run_loop(main(args)))
 
 
 def run_loop(main: Coroutine[Any, Any, T]) -> T:

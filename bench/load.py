@@ -39,12 +39,13 @@ from bench.bare_baseline import BareClient
 from bench.harness import (
     Commands,
     LagMonitor,
-    cores,
     cpu_seconds,
+    generator_options,
+    launch,
     match_latencies,
+    parsed,
     percentile,
     rss_kb,
-    run_loop,
     worker,
 )
 from bench.report import Row, column, print_table
@@ -407,18 +408,11 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--sizes', type=int, nargs='+', default=[100, 500, 1000, 2000], help='numbers of phones')
     parser.add_argument('--no-baseline', action='store_true', help='skip the bare python-socketio baseline')
-    parser.add_argument('--phones-per-worker', type=int, default=500, help='phones per generator process')
-    parser.add_argument('--join-concurrency', type=int, default=50, help='phones joining at the same time')
-    parser.add_argument('--keep', action='store_true', help="keep the app's temporary data folders (server.log)")
+    generator_options(parser, "keep the app's temporary data folders (server.log)")
     parser.add_argument('--profile-server', metavar='FILE', help='run the app under cProfile, write its stats here '
                                                                  '(slower: figures are not comparable)')
-    args = parser.parse_args(argv)
-    args.server_core, args.generator_core = cores()
-    return args
+    return parsed(parser, argv)
 
 
 if __name__ == '__main__':
-    arguments = parse()
-    if arguments.generator_core is not None:
-        os.sched_setaffinity(0, {arguments.generator_core})  # this process runs the screen and facilitator
-    sys.exit(run_loop(main(arguments)))
+    launch(parse(), main)

@@ -35,7 +35,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import LagMonitor, cores, cpu_seconds, match_latencies, percentile, rss_kb, run_loop
+from bench.harness import (
+    LagMonitor,
+    cpu_seconds,
+    generator_options,
+    launch,
+    match_latencies,
+    parsed,
+    percentile,
+    rss_kb,
+)
 from bench.load import LABELS, NL, PASSWORD, USER, Generators, Process, app_env, first_option, free_port, pinned
 from bench.many_meetings_worker import COMMANDS
 from bench.simphone import DISCONNECTS, Facilitator, Screen, now
@@ -679,23 +688,16 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
                         help='a burst is in flight at least this many seconds after its instant (1.0)')
     parser.add_argument('--click-gap', type=float, default=0.1,
                         help='seconds between two meetings\' facilitator clicks (0.1)')
-    parser.add_argument('--phones-per-worker', type=int, default=500, help='phones per generator process (500)')
-    parser.add_argument('--join-concurrency', type=int, default=50, help='phones joining at the same time (50)')
     parser.add_argument('--setup-concurrency', type=int, default=5,
                         help='screens and facilitator logins opened at the same time (5)')
     parser.add_argument('--probe', action='store_true',
                         help='run the app through bench/many_meetings_server.py: its gen-2 garbage collections and '
                              'event-loop stalls per phase and per second')
     parser.add_argument('--json', metavar='FILE', help='write the raw figures (every vote, every phone) here')
-    parser.add_argument('--keep', action='store_true', help="keep the app's temporary data folder (server.log)")
-    args = parser.parse_args(argv)
-    args.server_core, args.generator_core = cores()
-    return args
+    generator_options(parser, "keep the app's temporary data folder (server.log)")
+    return parsed(parser, argv)
 
 
 if __name__ == '__main__':
-    arguments = parse()
-    if arguments.generator_core is not None:
-        os.sched_setaffinity(0, {arguments.generator_core})  # this process runs the screens and control pages
-    sys.exit(run_loop(main(arguments)))
+    launch(parse(), main)
 

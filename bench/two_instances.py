@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import create_engine, text
 
 from bench.cluster import COOKIE, Cluster, pin
-from bench.harness import cores, percentile, run_loop
+from bench.harness import generator_options, launch, parsed, percentile
 from bench.load import LABELS, NL, PASSWORD, STATEMENTS, USER, Generators, Run, first_option, log
 from bench.simphone import Facilitator, Screen, now
 
@@ -160,16 +160,9 @@ async def main(args: argparse.Namespace) -> int:
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--phones', type=int, default=1000)
-    parser.add_argument('--phones-per-worker', type=int, default=500, help='phones per generator process')
-    parser.add_argument('--join-concurrency', type=int, default=50, help='phones joining at the same time')
-    parser.add_argument('--keep', action='store_true', help='keep the instances\' logs (their temporary folder)')
-    args = parser.parse_args(argv)
-    args.server_core, args.generator_core = cores()
-    return args
+    generator_options(parser, 'keep the instances\' logs (their temporary folder)')
+    return parsed(parser, argv)
 
 
 if __name__ == '__main__':
-    arguments = parse()
-    if arguments.generator_core is not None:
-        os.sched_setaffinity(0, {arguments.generator_core})
-    sys.exit(run_loop(main(arguments)))
+    launch(parse(), main)
