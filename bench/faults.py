@@ -105,8 +105,15 @@ class Bench:
         self.question_at = 0.0  # when the screen's statement last changed
         self.cpu: list[tuple[float, float]] = []  # (when, instance a's CPU seconds)
         self.round = 0  # phones rotate their option every burst
+        self.showing: dict[int, str | None] = {}  # each phone's statement when the last burst began
 
     # the database and the pages
+    def activity_ids(self) -> dict[str, int]:
+        """The meeting's activities by their text."""
+        with self.db.connect() as db:
+            return dict(db.execute(text('SELECT text, id FROM activity WHERE meeting_id = :m'),
+                                   {'m': self.meeting_id}).all())
+
     def stored(self, activity_id: int | None = None) -> tuple[int, str, dict[str, str]]:
         """The current activity's id and text (or those of ``activity_id``), and each participant's answer to it."""
         with self.db.connect() as db:
@@ -166,8 +173,11 @@ class Bench:
         return None
 
     # the phases' parts
-    def burst(self, window: float, timeout: float) -> tuple[list[tuple[int, str, float]], asyncio.Future[Any]]:
-        """Every phone taps its next option at its moment within ``window`` s from now + 0.5 s."""
+    async def burst(self, window: float, timeout: float) -> tuple[list[tuple[int, str, float]], asyncio.Future[Any]]:
+        """Every phone taps its next option at its moment within ``window`` s from now + 0.5 s (and what each phone
+        shows then: a phone taps the statement it shows, which during an outage may not be the database's current
+        one yet)."""
+        self.showing = {i: shown for part in await self.gens.call('texts', {}) for i, (_, shown) in part.items()}
         self.round += 1
         start = now() + 0.5
         plan = [(i, OPTIONS[(i + self.round) % 3], start + window * i / self.args.phones)
@@ -176,13 +186,22 @@ class Bench:
         return plan, asyncio.ensure_future(self.gens.call('vote', calls))
 
     def votes_row(self, name: str, activity_id: int, results: list[Any]) -> None:
+        """Each confirmed vote against the activity its phone showed when the burst began (``activity_id``, the
+        database's current one then, for a phone that showed nothing known)."""
         results = [v for part in results for v in part]
-        _, _, votes = self.stored(activity_id)
+        ids = self.activity_ids()
+        tapped = {i: ids.get(self.showing.get(i) or '', activity_id) for i, *_ in results}
+        votes = {a: self.stored(a)[2] for a in {activity_id, *tapped.values()}}
         confirmed = {i: option for i, option, _, acked, _ in results if acked is not None}
-        lost = [(i, self.on.get(i), option, votes.get(f'Deelnemer {i}')) for i, option in confirmed.items()
-                if votes.get(f'Deelnemer {i}') != option]
+        lost = [(i, self.on.get(i), tapped[i], option, votes[tapped[i]].get(f'Deelnemer {i}'))
+                for i, option in confirmed.items() if votes[tapped[i]].get(f'Deelnemer {i}') != option]
         if lost:
-            log(f'{name}: {len(lost)} confirmed but not stored (phone, instance, confirmed, stored), e.g. {lost[:5]}')
+            log(f'{name}: {len(lost)} confirmed but not stored (phone, instance, activity shown, confirmed, stored), '
+                f'e.g. {lost[:5]}')
+        behind = Counter(self.on.get(i) for i, a in tapped.items() if a != activity_id)
+        if behind:
+            log(f'{name}: phones that showed another statement than the database\'s current one (by instance), '
+                f'their votes counted for the one they showed: {dict(behind)}')
         errors = Counter(error.split(':')[0] for *_, error in results if error)
         self.row(f'{name}: votes sent / confirmed / confirmed but lost',
                  f'{sum(s is not None for _, _, s, _, _ in results)} / {len(confirmed)} / {len(lost)}'
@@ -195,7 +214,14 @@ class Bench:
         self.rows.append((name, shown, '' if baseline is None else '–' if base is None else str(base), ratio))
 
     async def next_on_b(self) -> float:
-        return await self.facilitator.click_label(NL('live.next'))
+        """Click "Volgende" on b; returns when it was clicked, once the database shows it taken (b may be busy: a
+        figure that compared the pages with the database before would find them equal to the old statement)."""
+        before, _, _ = await asyncio.to_thread(self.stored)
+        clicked = await self.facilitator.click_label(NL('live.next'))
+        deadline = now() + WAIT
+        while (await asyncio.to_thread(self.stored))[0] == before and now() < deadline:
+            await asyncio.sleep(0.05)
+        return clicked
 
     async def redis_outage(self, seconds: float, during: bool) -> None:
         name = f'Redis killed for {seconds:.0f} s'
@@ -203,7 +229,7 @@ class Bench:
         self.redis.kill()
         killed = now()
         activity_id, _, _ = self.stored()
-        plan, voting = self.burst(1.0, 20)
+        plan, voting = await self.burst(1.0, 20)
         results = await voting
         last_tap = max(at for *_, at in plan)
         if during:  # the periodic check (every 2 s while the bus is down) brings b's votes to the screen on a
@@ -225,7 +251,7 @@ class Bench:
         activity_id, _, _ = self.stored()
         self.proxy.cut()
         cut = now()
-        plan, voting = self.burst(1.0, seconds + 30)
+        plan, voting = await self.burst(1.0, seconds + 30)
         await asyncio.sleep(max(0.0, cut + seconds - now()))
         self.proxy.restore()
         back = now()
@@ -252,7 +278,7 @@ class Bench:
 
         log('kill -9 of b')
         activity_id, _, _ = self.stored()
-        plan, voting = self.burst(3.0, 15)
+        plan, voting = await self.burst(3.0, 15)
         await asyncio.sleep(max(0.0, plan[0][2] + 1.0 - now()))
         self.cluster.kill('b')
         killed = now()
@@ -298,7 +324,7 @@ class Bench:
         try:
             log('baseline: a burst and "Volgende", no fault')
             activity_id, _, _ = self.stored()
-            plan, voting = self.burst(1.0, 20)
+            plan, voting = await self.burst(1.0, 20)
             last_tap = max(at for *_, at in plan)
             self.base['stored'] = await self.until_stored(activity_id, plan, last_tap)
             await voting
