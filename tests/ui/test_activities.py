@@ -49,7 +49,8 @@ async def add_activity(user: User, kind: str, text: str, *, hidden: bool = False
 async def test_statement_round(user: User, create_user: Callable[[], User]) -> None:
     phones, screen = await meeting_with(user, create_user, 3)
     user.find(marker='add-examples').click()
-    await user.should_see('De vier voorbeeldstellingen staan op de agenda.')
+    # four stored activities, each in its own transaction, before the notice: longer than 2 s on a busy machine
+    await user.should_see('De vier voorbeeldstellingen staan op de agenda.', retries=50)
     user.find(marker='next-activity').click()
     for phone in phones:
         await phone.should_see('De rol van de facilitator/organisator', retries=20)
